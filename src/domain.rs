@@ -1,0 +1,14 @@
+//! Pure questionnaire logic: instrument definitions and their validation, answers,
+//! `show_if` conditions and the runner session.
+//!
+//! Allowed dependencies: `std`, `serde`, `serde_json`, `thiserror`. No `leptos`, `web_sys`,
+//! `js_sys`, `wasm_bindgen` or `gloo`, no clock and no randomness: those come in as
+//! arguments. `tests/host/layering.rs` enforces this.
+
+pub mod answer;
+pub mod builtin;
+pub mod calendar;
+pub mod condition;
+pub mod instrument;
+pub mod session;
+pub mod text;

@@ -1,0 +1,15 @@
+//! The built-in vragenlijsten, compiled into the app so they work without any request.
+
+use crate::domain::instrument::{self, Instrument, Problem};
+
+/// The student vragenlijst, as JSON in the instrument file format.
+pub const STUDENT_JSON: &str = include_str!("builtin/student.json");
+
+/// The id of the built-in student vragenlijst.
+pub const STUDENT_ID: &str = "spiegel-student";
+
+/// Parses the built-in student vragenlijst. A host test guarantees it is valid, so the
+/// error branch only exists to keep the app from panicking if that ever broke.
+pub fn student() -> Result<Instrument, Vec<Problem>> {
+    instrument::parse(STUDENT_JSON)
+}

@@ -1,0 +1,314 @@
+//! Problems found in an instrument file, each with its place, in plain words.
+
+use crate::domain::text::Lang;
+
+/// One problem in an instrument file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the file, as a path such as `sections[1].items[3].options[0]` (empty for
+    /// the file as a whole, or `line 4, column 7` for a syntax error).
+    pub path: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is not JSON, or a key or value has the wrong shape.
+    Syntax {
+        /// What the JSON reader said.
+        detail: String,
+    },
+    /// The file is for another format version.
+    FormatVersion {
+        /// The version in the file.
+        found: u32,
+    },
+    /// A required text is empty or missing in a language.
+    MissingTranslation {
+        /// The field, e.g. `text`.
+        field: String,
+        /// The language that is missing.
+        lang: Lang,
+    },
+    /// An id is empty or has characters other than `a-z 0-9 _ - .`.
+    BadId {
+        /// The id.
+        id: String,
+    },
+    /// An id is used twice.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// The audience is not `student` or `staff`.
+    UnknownAudience {
+        /// The value in the file.
+        found: String,
+    },
+    /// The kind is not one of the known kinds.
+    UnknownKind {
+        /// The value in the file.
+        found: String,
+    },
+    /// An item has no construct.
+    MissingConstruct,
+    /// An item names a construct that is not declared in `constructs`.
+    UnknownConstruct {
+        /// The construct id.
+        construct: String,
+    },
+    /// A construct's theme (the part before the dot) is not declared in `themes`.
+    UnknownTheme {
+        /// The construct id.
+        construct: String,
+    },
+    /// An item has no source.
+    MissingSource,
+    /// A field does not belong to this kind of item.
+    FieldNotForKind {
+        /// The field.
+        field: String,
+        /// The kind.
+        kind: String,
+    },
+    /// A field this kind needs is missing.
+    MissingField {
+        /// The field.
+        field: String,
+        /// The kind.
+        kind: String,
+    },
+    /// A scale or option list has fewer than two points.
+    TooFewChoices {
+        /// How many there are.
+        count: usize,
+    },
+    /// A named scale does not exist.
+    UnknownScale {
+        /// The scale id.
+        scale: String,
+    },
+    /// Both a named scale and inline points are given.
+    ScaleTwice,
+    /// An option code is used twice in one list.
+    DuplicateCode {
+        /// The code.
+        code: String,
+    },
+    /// An option uses a code the app reserves.
+    ReservedCode {
+        /// The code.
+        code: String,
+    },
+    /// `max_choices` is 0 or more than the number of options.
+    BadMaxChoices {
+        /// The value.
+        max: usize,
+        /// Number of options.
+        options: usize,
+    },
+    /// A number range has `min > max`.
+    BadRange {
+        /// Smallest.
+        min: i64,
+        /// Largest.
+        max: i64,
+    },
+    /// `max_length` is 0.
+    BadMaxLength,
+    /// A condition is not exactly one of the allowed forms.
+    BadCondition,
+    /// A condition refers to an item that does not exist.
+    ConditionUnknownItem {
+        /// The item id.
+        item: String,
+    },
+    /// A condition refers to an item that comes later (or to the item itself).
+    ConditionLaterItem {
+        /// The item id.
+        item: String,
+    },
+    /// A condition uses a code the item does not have.
+    ConditionUnknownCode {
+        /// The item id.
+        item: String,
+        /// The code.
+        code: String,
+    },
+    /// A condition does not fit the kind of item it looks at.
+    ConditionWrongKind {
+        /// The item id.
+        item: String,
+        /// That item's kind.
+        kind: String,
+    },
+    /// No answers can ever make the item's (or its section's) condition hold.
+    NeverShown {
+        /// Whether the item is required, which makes this worse: the respondent can
+        /// never give the answer that is asked for.
+        required: bool,
+    },
+    /// The instrument has no items at all.
+    NoItems,
+}
+
+impl Problem {
+    /// Makes a problem.
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { path: path.into(), kind }
+    }
+
+    /// The problem in plain words, with its place, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = self.kind.message(lang);
+        if self.path.is_empty() {
+            what
+        } else {
+            let at = match lang {
+                Lang::Nl => "bij",
+                Lang::En => "at",
+            };
+            format!("{what} ({at} {})", self.path)
+        }
+    }
+}
+
+impl ProblemKind {
+    /// What is wrong, in plain words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind as P;
+        let nl = lang == Lang::Nl;
+        let pick = |n: String, e: String| if nl { n } else { e };
+        match self {
+            P::Syntax { detail } => pick(
+                format!("Het bestand is geen geldige vragenlijst: {detail}"),
+                format!("The file is not a valid instrument: {detail}"),
+            ),
+            P::FormatVersion { found } => pick(
+                format!("Deze app leest formaatversie 1, maar het bestand heeft versie {found}"),
+                format!("This app reads format version 1, but the file has version {found}"),
+            ),
+            P::MissingTranslation { field, lang: l } => {
+                let (ln, le) = match l {
+                    Lang::Nl => ("Nederlandse", "Dutch"),
+                    Lang::En => ("Engelse", "English"),
+                };
+                pick(
+                    format!("De {ln} tekst van '{field}' ontbreekt of is leeg"),
+                    format!("The {le} text of '{field}' is missing or empty"),
+                )
+            }
+            P::BadId { id } => pick(
+                format!("Id '{id}' mag alleen kleine letters, cijfers, '_', '-' en '.' bevatten en mag niet leeg zijn"),
+                format!("Id '{id}' may only hold lower-case letters, digits, '_', '-' and '.' and may not be empty"),
+            ),
+            P::DuplicateId { id, first } => pick(
+                format!("Id '{id}' komt twee keer voor; de eerste keer bij {first}"),
+                format!("Id '{id}' is used twice; first at {first}"),
+            ),
+            P::UnknownAudience { found } => pick(
+                format!("Doelgroep '{found}' bestaat niet; kies 'student' of 'staff'"),
+                format!("Audience '{found}' does not exist; use 'student' or 'staff'"),
+            ),
+            P::UnknownKind { found } => pick(
+                format!("Soort vraag '{found}' bestaat niet; kies uit {KINDS}"),
+                format!("Item kind '{found}' does not exist; use one of {KINDS}"),
+            ),
+            P::MissingConstruct => pick(
+                "Deze vraag heeft geen 'construct' (wat de vraag meet)".into(),
+                "This item has no 'construct' (what it measures)".into(),
+            ),
+            P::UnknownConstruct { construct } => pick(
+                format!("Construct '{construct}' staat niet in de lijst 'constructs'"),
+                format!("Construct '{construct}' is not declared in 'constructs'"),
+            ),
+            P::UnknownTheme { construct } => pick(
+                format!("Het thema van construct '{construct}' (het deel voor de punt) staat niet in de lijst 'themes'"),
+                format!("The theme of construct '{construct}' (the part before the dot) is not declared in 'themes'"),
+            ),
+            P::MissingSource => pick(
+                "Deze vraag heeft geen 'source' (waar de vraag vandaan komt)".into(),
+                "This item has no 'source' (where it comes from)".into(),
+            ),
+            P::FieldNotForKind { field, kind } => pick(
+                format!("Veld '{field}' hoort niet bij een vraag van soort '{kind}'"),
+                format!("Field '{field}' does not belong to an item of kind '{kind}'"),
+            ),
+            P::MissingField { field, kind } => pick(
+                format!("Een vraag van soort '{kind}' heeft veld '{field}' nodig"),
+                format!("An item of kind '{kind}' needs field '{field}'"),
+            ),
+            P::TooFewChoices { count } => pick(
+                format!("Er moeten minstens 2 antwoorden zijn; er zijn er {count}"),
+                format!("There must be at least 2 answers; there are {count}"),
+            ),
+            P::UnknownScale { scale } => pick(
+                format!("Schaal '{scale}' staat niet in de lijst 'scales'"),
+                format!("Scale '{scale}' is not declared in 'scales'"),
+            ),
+            P::ScaleTwice => pick(
+                "Geef 'scale' of 'points', niet allebei".into(),
+                "Give 'scale' or 'points', not both".into(),
+            ),
+            P::DuplicateCode { code } => pick(
+                format!("Code '{code}' komt twee keer voor in dezelfde lijst"),
+                format!("Code '{code}' is used twice in the same list"),
+            ),
+            P::ReservedCode { code } => pick(
+                format!("Code '{code}' is gereserveerd door de app; kies een andere code"),
+                format!("Code '{code}' is reserved by the app; choose another code"),
+            ),
+            P::BadMaxChoices { max, options } => pick(
+                format!("'max_choices' is {max}, maar moet tussen 1 en {options} (het aantal opties) liggen"),
+                format!("'max_choices' is {max}, but must be between 1 and {options} (the number of options)"),
+            ),
+            P::BadRange { min, max } => pick(
+                format!("'min' ({min}) is groter dan 'max' ({max})"),
+                format!("'min' ({min}) is larger than 'max' ({max})"),
+            ),
+            P::BadMaxLength => pick(
+                "'max_length' moet groter dan 0 zijn".into(),
+                "'max_length' must be larger than 0".into(),
+            ),
+            P::BadCondition => pick(
+                "Een voorwaarde moet precies één vorm hebben: item+in, item+between, item+answered, all, any of not".into(),
+                "A condition must have exactly one form: item+in, item+between, item+answered, all, any or not".into(),
+            ),
+            P::ConditionUnknownItem { item } => pick(
+                format!("De voorwaarde verwijst naar vraag '{item}', maar die bestaat niet"),
+                format!("The condition refers to item '{item}', which does not exist"),
+            ),
+            P::ConditionLaterItem { item } => pick(
+                format!("De voorwaarde verwijst naar vraag '{item}', maar die komt niet eerder in de vragenlijst"),
+                format!("The condition refers to item '{item}', which does not come earlier in the instrument"),
+            ),
+            P::ConditionUnknownCode { item, code } => pick(
+                format!("De voorwaarde gebruikt code '{code}', maar vraag '{item}' heeft die code niet"),
+                format!("The condition uses code '{code}', but item '{item}' has no such code"),
+            ),
+            P::ConditionWrongKind { item, kind } => pick(
+                format!("Deze voorwaarde past niet bij vraag '{item}' (soort '{kind}')"),
+                format!("This condition does not fit item '{item}' (kind '{kind}')"),
+            ),
+            P::NeverShown { required: true } => pick(
+                "Deze verplichte vraag wordt nooit getoond: geen enkel antwoord maakt de voorwaarde waar".into(),
+                "This required item is never shown: no answers make its condition true".into(),
+            ),
+            P::NeverShown { required: false } => pick(
+                "Deze vraag wordt nooit getoond: geen enkel antwoord maakt de voorwaarde waar".into(),
+                "This item is never shown: no answers make its condition true".into(),
+            ),
+            P::NoItems => pick(
+                "De vragenlijst heeft geen vragen".into(),
+                "The instrument has no items".into(),
+            ),
+        }
+    }
+}
+
+const KINDS: &str =
+    "single_choice, multiple_choice, scale, yes_no, share, number, open_text, matrix";

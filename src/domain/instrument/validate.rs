@@ -1,0 +1,759 @@
+//! Turning an instrument file into a validated [`Instrument`], collecting every problem.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::file::{
+    ChoiceFile, ConditionFile, InstrumentFile, ItemFile, ScaleFile, TextFile, FORMAT_VERSION,
+};
+use super::problem::{Problem, ProblemKind as P};
+use super::{Audience, Choice, Construct, Instrument, Item, ItemKind, Row, Section, Source, Theme};
+use crate::domain::answer::DONT_KNOW_CODE;
+use crate::domain::condition::Condition;
+use crate::domain::text::{Lang, Text};
+
+/// Default maximum length of an open text answer, in characters.
+pub const DEFAULT_MAX_LENGTH: usize = 500;
+
+/// Reads an instrument file and validates it.
+///
+/// Returns the instrument, or every problem found, each with its place in the file: a
+/// syntax error, duplicate ids, an unknown construct or theme, a `show_if` on an unknown
+/// or later item, an empty scale, a missing translation, an item that can never be shown,
+/// and more (see [`super::ProblemKind`]).
+///
+/// ```
+/// let json = r#"{"spiegel_instrument": 1, "id": "x", "version": "1",
+///   "audience": "student", "title": {"nl": "Test"}, "sections": []}"#;
+/// let problems = spiegel::domain::instrument::parse(json).unwrap_err();
+/// assert!(problems.iter().any(|p| p.message(spiegel::domain::text::Lang::En)
+///     .contains("English text of 'title'")));
+/// ```
+pub fn parse(json: &str) -> Result<Instrument, Vec<Problem>> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
+    match value.get("spiegel_instrument").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) => {
+            let found = u32::try_from(v).unwrap_or(u32::MAX);
+            return Err(vec![Problem::new("spiegel_instrument", P::FormatVersion { found })]);
+        }
+        None => {
+            let detail = "missing 'spiegel_instrument': 1 (is this a Spiegel instrument file?)";
+            return Err(vec![Problem::new("", P::Syntax { detail: detail.into() })]);
+        }
+    }
+    let file: InstrumentFile = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
+    let mut v = Validator::default();
+    let instrument = v.instrument(file);
+    if v.problems.is_empty() {
+        Ok(instrument)
+    } else {
+        Err(v.problems)
+    }
+}
+
+fn syntax(e: &serde_json::Error) -> Problem {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; say it in words that fit both languages.
+    let detail = match full.rfind(" at line ") {
+        Some(i) => format!("{} (line {}, column {})", &full[..i], e.line(), e.column()),
+        None => full,
+    };
+    Problem::new("", P::Syntax { detail })
+}
+
+/// What later checks need to know about an item: where it is and what it takes.
+struct Known {
+    index: usize,
+    kind: ItemKind,
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    /// Every id with the path where it was first used (items and sections share a space,
+    /// so that a condition or a link can never be ambiguous).
+    ids: HashMap<String, String>,
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, kind: P) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    fn id(&mut self, id: &str, path: &str) {
+        if !valid_id(id) {
+            self.push(path, P::BadId { id: id.into() });
+        }
+    }
+
+    fn unique_id(&mut self, id: &str, path: &str) {
+        self.id(id, path);
+        if let Some(first) = self.ids.get(id) {
+            let first = first.clone();
+            self.push(path, P::DuplicateId { id: id.into(), first });
+        } else {
+            self.ids.insert(id.into(), path.into());
+        }
+    }
+
+    fn text(&mut self, t: &TextFile, field: &str, path: &str) -> Text {
+        let mut get = |s: &Option<String>, lang: Lang| match s.as_deref().map(str::trim) {
+            Some(s) if !s.is_empty() => s.to_string(),
+            _ => {
+                self.push(path, P::MissingTranslation { field: field.into(), lang });
+                String::new()
+            }
+        };
+        let nl = get(&t.nl, Lang::Nl);
+        let en = get(&t.en, Lang::En);
+        Text { nl, en }
+    }
+
+    fn choices(&mut self, list: &[ChoiceFile], path: &str) -> Vec<Choice> {
+        if list.len() < 2 {
+            self.push(path, P::TooFewChoices { count: list.len() });
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::with_capacity(list.len());
+        for (i, c) in list.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            self.id(&c.code, &p);
+            if c.code == DONT_KNOW_CODE {
+                self.push(&p, P::ReservedCode { code: c.code.clone() });
+            }
+            if !seen.insert(c.code.as_str()) {
+                self.push(&p, P::DuplicateCode { code: c.code.clone() });
+            }
+            let label = self.text(&c.label, "label", &p);
+            out.push(Choice { code: c.code.clone(), label });
+        }
+        out
+    }
+
+    fn instrument(&mut self, f: InstrumentFile) -> Instrument {
+        self.id(&f.id, "id");
+        let audience = match f.audience.as_str() {
+            "student" => Audience::Student,
+            "staff" => Audience::Staff,
+            other => {
+                self.push("audience", P::UnknownAudience { found: other.into() });
+                Audience::Student
+            }
+        };
+        let title = self.text(&f.title, "title", "title");
+        let intro = match &f.intro {
+            Some(t) => self.text(t, "intro", "intro"),
+            None => Text::default(),
+        };
+        let themes = self.themes(&f);
+        let constructs = self.constructs(&f, &themes);
+        let scales = self.scales(&f.scales);
+        let construct_ids: BTreeSet<String> = constructs.iter().map(|c| c.id.clone()).collect();
+
+        // First pass: every item's place, so conditions can tell "unknown" from "later".
+        let mut order: HashMap<String, usize> = HashMap::new();
+        let mut index = 0;
+        for s in &f.sections {
+            for it in &s.items {
+                order.entry(it.id.clone()).or_insert(index);
+                index += 1;
+            }
+        }
+
+        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut sections = Vec::with_capacity(f.sections.len());
+        let mut index = 0;
+        for (si, s) in f.sections.iter().enumerate() {
+            let sp = format!("sections[{si}]");
+            self.unique_id(&s.id, &format!("{sp}.id"));
+            let title = self.text(&s.title, "title", &sp);
+            let first_index = index;
+            let show_if = s.show_if.as_ref().and_then(|c| {
+                self.condition(c, &format!("{sp}.show_if"), first_index, &order, &known)
+            });
+            let mut items = Vec::with_capacity(s.items.len());
+            for (ii, it) in s.items.iter().enumerate() {
+                let ip = format!("{sp}.items[{ii}]");
+                let item = self.item(it, &ip, index, &order, &known, &scales, &construct_ids);
+                known.insert(
+                    item.id.clone(),
+                    Known { index, kind: item.kind.clone() },
+                );
+                items.push(item);
+                index += 1;
+            }
+            sections.push(Section { id: s.id.clone(), title, show_if, items });
+        }
+        if index == 0 {
+            self.push("sections", P::NoItems);
+        }
+
+        let instrument = Instrument {
+            id: f.id,
+            version: f.version,
+            audience,
+            title,
+            intro,
+            minutes: f.minutes.unwrap_or(10),
+            themes,
+            constructs,
+            sections,
+        };
+        // Reachability only makes sense once every reference resolved.
+        if self.problems.is_empty() {
+            self.reachability(&instrument);
+        }
+        instrument
+    }
+
+    fn themes(&mut self, f: &InstrumentFile) -> Vec<Theme> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, t) in f.themes.iter().enumerate() {
+            let p = format!("themes[{i}]");
+            self.id(&t.id, &p);
+            if !seen.insert(t.id.clone()) {
+                self.push(&p, P::DuplicateId { id: t.id.clone(), first: "themes".into() });
+            }
+            let label = self.text(&t.label, "label", &p);
+            out.push(Theme { id: t.id.clone(), label });
+        }
+        out
+    }
+
+    fn constructs(&mut self, f: &InstrumentFile, themes: &[Theme]) -> Vec<Construct> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, c) in f.constructs.iter().enumerate() {
+            let p = format!("constructs[{i}]");
+            self.id(&c.id, &p);
+            if !seen.insert(c.id.clone()) {
+                self.push(&p, P::DuplicateId { id: c.id.clone(), first: "constructs".into() });
+            }
+            let theme = c.id.split('.').next().unwrap_or_default();
+            if !themes.iter().any(|t| t.id == theme) {
+                self.push(&p, P::UnknownTheme { construct: c.id.clone() });
+            }
+            let label = self.text(&c.label, "label", &p);
+            out.push(Construct { id: c.id.clone(), label });
+        }
+        out
+    }
+
+    fn scales(&mut self, list: &[ScaleFile]) -> BTreeMap<String, Vec<Choice>> {
+        let mut out = BTreeMap::new();
+        for (i, s) in list.iter().enumerate() {
+            let p = format!("scales[{i}]");
+            self.id(&s.id, &p);
+            let points = self.choices(&s.points, &format!("{p}.points"));
+            if out.insert(s.id.clone(), points).is_some() {
+                self.push(&p, P::DuplicateId { id: s.id.clone(), first: "scales".into() });
+            }
+        }
+        out
+    }
+
+    fn construct_ref(&mut self, c: &Option<String>, path: &str, ids: &BTreeSet<String>) -> String {
+        match c {
+            None => {
+                self.push(path, P::MissingConstruct);
+                String::new()
+            }
+            Some(c) if !ids.contains(c) => {
+                self.push(path, P::UnknownConstruct { construct: c.clone() });
+                c.clone()
+            }
+            Some(c) => c.clone(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn item(
+        &mut self,
+        f: &ItemFile,
+        path: &str,
+        index: usize,
+        order: &HashMap<String, usize>,
+        known: &HashMap<String, Known>,
+        scales: &BTreeMap<String, Vec<Choice>>,
+        constructs: &BTreeSet<String>,
+    ) -> Item {
+        self.unique_id(&f.id, &format!("{path}.id"));
+        let text = self.text(&f.text, "text", path);
+        let help = f.help.as_ref().map(|h| self.text(h, "help", path));
+        let construct = self.construct_ref(&f.construct, path, constructs);
+        let source = match &f.source {
+            None => {
+                self.push(path, P::MissingSource);
+                Source { document: String::new(), lines: String::new() }
+            }
+            Some(s) => {
+                if s.document.trim().is_empty() {
+                    self.push(path, P::MissingSource);
+                }
+                Source { document: s.document.clone(), lines: s.lines.clone().unwrap_or_default() }
+            }
+        };
+        let kind = self.kind(f, path, scales, constructs);
+        let show_if = f
+            .show_if
+            .as_ref()
+            .and_then(|c| self.condition(c, &format!("{path}.show_if"), index, order, known));
+        Item {
+            id: f.id.clone(),
+            text,
+            help,
+            construct,
+            source,
+            required: f.required.unwrap_or(true),
+            dont_know: f.dont_know.unwrap_or(false),
+            skippable: f.skip.unwrap_or(false),
+            show_if,
+            kind: kind.unwrap_or(ItemKind::YesNo),
+        }
+    }
+
+    fn kind(
+        &mut self,
+        f: &ItemFile,
+        path: &str,
+        scales: &BTreeMap<String, Vec<Choice>>,
+        constructs: &BTreeSet<String>,
+    ) -> Option<ItemKind> {
+        const FIELDS: [&str; 9] =
+            ["options", "max_choices", "scale", "points", "min", "max", "unit", "max_length", "rows"];
+        let present = [
+            f.options.is_some(),
+            f.max_choices.is_some(),
+            f.scale.is_some(),
+            f.points.is_some(),
+            f.min.is_some(),
+            f.max.is_some(),
+            f.unit.is_some(),
+            f.max_length.is_some(),
+            f.rows.is_some(),
+        ];
+        let allowed: &[&str] = match f.kind.as_str() {
+            "single_choice" => &["options"],
+            "multiple_choice" => &["options", "max_choices"],
+            "scale" => &["scale", "points"],
+            "yes_no" | "share" => &[],
+            "number" => &["min", "max", "unit"],
+            "open_text" => &["max_length"],
+            "matrix" => &["rows", "scale", "points"],
+            other => {
+                self.push(path, P::UnknownKind { found: other.into() });
+                return None;
+            }
+        };
+        for (field, here) in FIELDS.iter().zip(present) {
+            if here && !allowed.contains(field) {
+                self.push(path, P::FieldNotForKind { field: (*field).into(), kind: f.kind.clone() });
+            }
+        }
+        let kind_name = f.kind.clone();
+        let missing = |v: &mut Self, field: &str| {
+            v.push(path, P::MissingField { field: field.into(), kind: kind_name.clone() })
+        };
+        let kind = match f.kind.as_str() {
+            "single_choice" | "multiple_choice" => {
+                let options = match &f.options {
+                    Some(o) => self.choices(o, &format!("{path}.options")),
+                    None => {
+                        missing(self, "options");
+                        Vec::new()
+                    }
+                };
+                if f.kind == "single_choice" {
+                    ItemKind::SingleChoice { options }
+                } else {
+                    if let Some(max) = f.max_choices {
+                        if max == 0 || max > options.len() {
+                            let options = options.len();
+                            self.push(path, P::BadMaxChoices { max, options });
+                        }
+                    }
+                    ItemKind::MultipleChoice { options, max: f.max_choices }
+                }
+            }
+            "scale" => ItemKind::Scale { points: self.points(f, path, scales) },
+            "yes_no" => ItemKind::YesNo,
+            "share" => ItemKind::Share,
+            "number" => {
+                let (min, max) = match (f.min, f.max) {
+                    (Some(min), Some(max)) => (min, max),
+                    (min, max) => {
+                        if min.is_none() {
+                            missing(self, "min");
+                        }
+                        if max.is_none() {
+                            missing(self, "max");
+                        }
+                        (min.unwrap_or(0), max.unwrap_or(0))
+                    }
+                };
+                if min > max {
+                    self.push(path, P::BadRange { min, max });
+                }
+                let unit = f.unit.as_ref().map(|u| self.text(u, "unit", path));
+                ItemKind::Number { min, max, unit }
+            }
+            "open_text" => {
+                let max_length = f.max_length.unwrap_or(DEFAULT_MAX_LENGTH);
+                if max_length == 0 {
+                    self.push(path, P::BadMaxLength);
+                }
+                ItemKind::OpenText { max_length }
+            }
+            _ => {
+                // "matrix"; unknown kinds returned above.
+                let points = self.points(f, path, scales);
+                let mut rows = Vec::new();
+                let mut seen = BTreeSet::new();
+                match &f.rows {
+                    None => missing(self, "rows"),
+                    Some(list) => {
+                        if list.is_empty() {
+                            missing(self, "rows");
+                        }
+                        for (ri, r) in list.iter().enumerate() {
+                            let rp = format!("{path}.rows[{ri}]");
+                            self.id(&r.id, &rp);
+                            if !seen.insert(r.id.as_str()) {
+                                self.push(&rp, P::DuplicateId { id: r.id.clone(), first: path.into() });
+                            }
+                            let text = self.text(&r.text, "text", &rp);
+                            let construct = match &r.construct {
+                                None => f.construct.clone().unwrap_or_default(),
+                                Some(_) => self.construct_ref(&r.construct, &rp, constructs),
+                            };
+                            rows.push(Row { id: r.id.clone(), text, construct });
+                        }
+                    }
+                }
+                ItemKind::Matrix { rows, points }
+            }
+        };
+        Some(kind)
+    }
+
+    fn points(
+        &mut self,
+        f: &ItemFile,
+        path: &str,
+        scales: &BTreeMap<String, Vec<Choice>>,
+    ) -> Vec<Choice> {
+        match (&f.scale, &f.points) {
+            (Some(_), Some(_)) => {
+                self.push(path, P::ScaleTwice);
+                Vec::new()
+            }
+            (Some(name), None) => match scales.get(name) {
+                Some(points) => points.clone(),
+                None => {
+                    self.push(path, P::UnknownScale { scale: name.clone() });
+                    Vec::new()
+                }
+            },
+            (None, Some(points)) => self.choices(points, &format!("{path}.points")),
+            (None, None) => {
+                self.push(path, P::MissingField { field: "scale".into(), kind: f.kind.clone() });
+                Vec::new()
+            }
+        }
+    }
+
+    /// Converts a condition, checking that every item it names exists, comes before
+    /// `index`, has the codes used and fits the form of the condition.
+    fn condition(
+        &mut self,
+        c: &ConditionFile,
+        path: &str,
+        index: usize,
+        order: &HashMap<String, usize>,
+        known: &HashMap<String, Known>,
+    ) -> Option<Condition> {
+        let forms = [
+            c.in_codes.is_some(),
+            c.between.is_some(),
+            c.answered.is_some(),
+            c.all.is_some(),
+            c.any.is_some(),
+            c.not.is_some(),
+        ];
+        let atom = c.in_codes.is_some() || c.between.is_some() || c.answered.is_some();
+        if forms.iter().filter(|f| **f).count() != 1 || atom != c.item.is_some() {
+            self.push(path, P::BadCondition);
+            return None;
+        }
+        let list = |v: &mut Self, parts: &[ConditionFile], name: &str| -> Option<Vec<Condition>> {
+            let mut out = Vec::with_capacity(parts.len());
+            for (i, p) in parts.iter().enumerate() {
+                out.push(v.condition(p, &format!("{path}.{name}[{i}]"), index, order, known)?);
+            }
+            Some(out)
+        };
+        if let Some(parts) = &c.all {
+            return list(self, parts, "all").map(Condition::All);
+        }
+        if let Some(parts) = &c.any {
+            return list(self, parts, "any").map(Condition::Any);
+        }
+        if let Some(part) = &c.not {
+            let inner = self.condition(part, &format!("{path}.not"), index, order, known)?;
+            return Some(Condition::Not(Box::new(inner)));
+        }
+        let item = c.item.clone().unwrap_or_default();
+        let target = match known.get(&item) {
+            Some(k) if k.index < index => k,
+            _ => {
+                let kind = match order.get(&item) {
+                    Some(_) => P::ConditionLaterItem { item },
+                    None => P::ConditionUnknownItem { item },
+                };
+                self.push(path, kind);
+                return None;
+            }
+        };
+        let wrong_kind = |v: &mut Self| {
+            let kind = target.kind.name().to_string();
+            v.push(path, P::ConditionWrongKind { item: item.clone(), kind });
+            None
+        };
+        if let Some(codes) = &c.in_codes {
+            let coded = target.kind.is_single_coded()
+                || matches!(target.kind, ItemKind::MultipleChoice { .. });
+            if !coded {
+                return wrong_kind(self);
+            }
+            let choices = target.kind.choices();
+            let mut ok = true;
+            for code in codes {
+                let exists = choices.iter().any(|ch| &ch.code == code);
+                if !exists {
+                    self.push(path, P::ConditionUnknownCode { item: item.clone(), code: code.clone() });
+                    ok = false;
+                }
+            }
+            return ok.then(|| Condition::In { item, codes: codes.clone() });
+        }
+        if let Some([min, max]) = c.between {
+            if !matches!(target.kind, ItemKind::Number { .. }) {
+                return wrong_kind(self);
+            }
+            if min > max {
+                self.push(path, P::BadRange { min, max });
+                return None;
+            }
+            return Some(Condition::Between { item, min, max });
+        }
+        let answered = Condition::Answered { item };
+        Some(if c.answered == Some(false) { Condition::Not(Box::new(answered)) } else { answered })
+    }
+
+    fn reachability(&mut self, instrument: &Instrument) {
+        let mut never: BTreeSet<&str> = BTreeSet::new();
+        let kinds: HashMap<&str, &ItemKind> =
+            instrument.items().map(|(_, i)| (i.id.as_str(), &i.kind)).collect();
+        for (si, s) in instrument.sections.iter().enumerate() {
+            for (ii, item) in s.items.iter().enumerate() {
+                let parts: Vec<Condition> =
+                    [&s.show_if, &item.show_if].into_iter().flatten().cloned().collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                if !reach::satisfiable(&Condition::All(parts), &kinds, &never) {
+                    never.insert(&item.id);
+                    let path = format!("sections[{si}].items[{ii}]");
+                    self.push(path, P::NeverShown { required: item.required });
+                }
+            }
+        }
+    }
+}
+
+/// Ids are lower case, start with a letter or digit, and hold only `a-z 0-9 _ - .`.
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-.".contains(c))
+}
+
+/// A conservative satisfiability check for conditions: it reports "never" only when no
+/// answers at all can make the condition hold, so a warning is never a false alarm.
+mod reach {
+    use std::collections::{BTreeSet, HashMap};
+
+    use super::{Condition, ItemKind};
+
+    /// A literal: an atom that must hold (`true`) or must not hold (`false`).
+    type Lit<'a> = (bool, &'a Condition);
+
+    /// Beyond this many alternatives we stop and assume the condition can hold.
+    const LIMIT: usize = 512;
+
+    pub(super) fn satisfiable(
+        c: &Condition,
+        kinds: &HashMap<&str, &ItemKind>,
+        never: &BTreeSet<&str>,
+    ) -> bool {
+        match dnf(c, false) {
+            None => true,
+            Some(alternatives) => alternatives.iter().any(|conj| conjunction(conj, kinds, never)),
+        }
+    }
+
+    type Dnf<'a> = Vec<Vec<Lit<'a>>>;
+
+    /// Disjunctive normal form, with negations pushed down to the atoms. `None` when it
+    /// grows beyond [`LIMIT`].
+    fn dnf(c: &Condition, negate: bool) -> Option<Dnf<'_>> {
+        match (c, negate) {
+            (Condition::All(parts), false) | (Condition::Any(parts), true) => product(parts, negate),
+            (Condition::Any(parts), false) | (Condition::All(parts), true) => union(parts, negate),
+            (Condition::Not(inner), _) => dnf(inner, !negate),
+            (atom, _) => Some(vec![vec![(!negate, atom)]]),
+        }
+    }
+
+    /// Every part must hold: combine each alternative of each part.
+    fn product(parts: &[Condition], negate: bool) -> Option<Dnf<'_>> {
+        let mut acc: Dnf<'_> = vec![Vec::new()];
+        for p in parts {
+            let alts = dnf(p, negate)?;
+            let mut next = Vec::new();
+            for a in &acc {
+                for b in &alts {
+                    next.push(a.iter().chain(b).copied().collect());
+                }
+            }
+            if next.len() > LIMIT {
+                return None;
+            }
+            acc = next;
+        }
+        Some(acc)
+    }
+
+    /// One part must hold: all alternatives of all parts.
+    fn union(parts: &[Condition], negate: bool) -> Option<Dnf<'_>> {
+        let mut out = Vec::new();
+        for p in parts {
+            out.extend(dnf(p, negate)?);
+        }
+        (out.len() <= LIMIT).then_some(out)
+    }
+
+    fn item_of(c: &Condition) -> &str {
+        match c {
+            Condition::In { item, .. }
+            | Condition::Between { item, .. }
+            | Condition::Answered { item } => item,
+            _ => "",
+        }
+    }
+
+    fn conjunction(
+        lits: &[Lit<'_>],
+        kinds: &HashMap<&str, &ItemKind>,
+        never: &BTreeSet<&str>,
+    ) -> bool {
+        let mut by_item: HashMap<&str, Vec<Lit<'_>>> = HashMap::new();
+        for lit in lits {
+            by_item.entry(item_of(lit.1)).or_default().push(*lit);
+        }
+        by_item.iter().all(|(item, lits)| {
+            let needs_answer = lits.iter().any(|(pos, _)| *pos);
+            if needs_answer && never.contains(item) {
+                return false;
+            }
+            match kinds.get(item) {
+                Some(kind) => one_item(kind, lits),
+                None => true,
+            }
+        })
+    }
+
+    /// Whether one item can take an answer (or no answer) that satisfies all `lits`.
+    fn one_item(kind: &ItemKind, lits: &[Lit<'_>]) -> bool {
+        let none_allowed = !lits.iter().any(|(pos, _)| *pos);
+        match kind {
+            ItemKind::MultipleChoice { options, .. } => {
+                let mut forbidden = BTreeSet::new();
+                let mut wanted: Vec<&Vec<String>> = Vec::new();
+                let mut must_be_empty = false;
+                for (pos, atom) in lits {
+                    match (pos, atom) {
+                        (true, Condition::In { codes, .. }) => wanted.push(codes),
+                        (false, Condition::In { codes, .. }) => forbidden.extend(codes),
+                        (false, Condition::Answered { .. }) => must_be_empty = true,
+                        _ => {}
+                    }
+                }
+                let needs_some = lits.iter().any(|(pos, _)| *pos);
+                let free: Vec<&String> =
+                    options.iter().map(|o| &o.code).filter(|c| !forbidden.contains(c)).collect();
+                if must_be_empty {
+                    return !needs_some;
+                }
+                wanted.iter().all(|w| w.iter().any(|c| free.contains(&c)))
+                    && (!needs_some || !free.is_empty())
+            }
+            ItemKind::Number { min, max, .. } => {
+                let (mut lo, mut hi) = (*min, *max);
+                let mut holes = Vec::new();
+                let mut must_be_empty = false;
+                for (pos, atom) in lits {
+                    match (pos, atom) {
+                        (true, Condition::Between { min, max, .. }) => {
+                            lo = lo.max(*min);
+                            hi = hi.min(*max);
+                        }
+                        (false, Condition::Between { min, max, .. }) => holes.push((*min, *max)),
+                        (false, Condition::Answered { .. }) => must_be_empty = true,
+                        _ => {}
+                    }
+                }
+                if must_be_empty || lo > hi {
+                    // No number can be given, so only "no answer" is left.
+                    return none_allowed;
+                }
+                let mut candidates = vec![lo, hi];
+                for (a, b) in &holes {
+                    candidates.push(a.saturating_sub(1));
+                    candidates.push(b.saturating_add(1));
+                }
+                none_allowed
+                    || candidates
+                        .iter()
+                        .filter(|n| (lo..=hi).contains(*n))
+                        .any(|n| holes.iter().all(|(a, b)| !(a..=b).contains(&n)))
+            }
+            _ => {
+                // Single-valued: one code out of the choices, or no answer ("-").
+                // Coded items: the states are the codes; open text and matrices: "+" for
+                // some answer. "-" is no answer.
+                let mut states: BTreeSet<String> = match kind {
+                    ItemKind::OpenText { .. } | ItemKind::Matrix { .. } => ["+".to_string()].into(),
+                    _ => kind.choices().into_iter().map(|c| c.code).collect(),
+                };
+                states.insert("-".into());
+                for (pos, atom) in lits {
+                    match atom {
+                        Condition::In { codes, .. } => {
+                            states.retain(|s| codes.contains(s) == *pos);
+                        }
+                        Condition::Answered { .. } => states.retain(|s| (s != "-") == *pos),
+                        Condition::Between { .. } => {
+                            if *pos {
+                                states.clear();
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                !states.is_empty()
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Browser persistence behind a small trait.
+//!
+//! [`KeyValueStore`] is the only thing the rest of the app knows about storage. The
+//! browser implementation (`local`, wasm32 only) is the one place that touches
+//! `window.localStorage`; [`memory::MemoryStore`] serves tests and is the fallback when
+//! the browser blocks storage. Stored shapes are versioned types of their own
+//! ([`schema`]), so a refactor of the domain cannot silently change what is already on
+//! students' devices. [`journal`] holds the rules for saving, resuming and setting aside
+//! corrupt entries, written against the trait so they are tested on the host.
+
+pub mod journal;
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+pub mod memory;
+pub mod schema;
+
+use thiserror::Error;
+
+/// Why storage failed. Plain strings, so errors cross into the UI and tests easily.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StorageError {
+    /// The browser does not allow storage here (private mode, managed settings).
+    #[error("storage is not available: {0}")]
+    Unavailable(String),
+    /// Storage is full.
+    #[error("storage is full")]
+    Full,
+    /// Any other failure while reading or writing.
+    #[error("storage failed: {0}")]
+    Failed(String),
+}
+
+/// A string key-value store, like `localStorage`. Methods take `&self` so that one store
+/// can be shared by the whole app.
+pub trait KeyValueStore {
+    /// The value under `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Stores `value` under `key`, durably before returning.
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Removes `key` (no error if it was not there).
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key currently stored.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Every key Spiegel stores, with a versioned prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageKey {
+    /// The session in progress for an instrument.
+    Session(String),
+    /// Completed responses waiting for the team (a list).
+    Responses,
+    /// The chosen language.
+    Lang,
+    /// A corrupt entry set aside, numbered.
+    SetAside(u32),
+}
+
+/// Prefix of every key, so Spiegel never touches other apps' data on a shared origin.
+pub const PREFIX: &str = "spiegel.v1.";
+
+impl StorageKey {
+    /// The key as stored.
+    pub fn as_string(&self) -> String {
+        match self {
+            StorageKey::Session(id) => format!("{PREFIX}session.{id}"),
+            StorageKey::Responses => format!("{PREFIX}responses"),
+            StorageKey::Lang => format!("{PREFIX}lang"),
+            StorageKey::SetAside(n) => format!("{PREFIX}set-aside.{n}"),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The rules for keeping answers safe: save after every answer, resume after a reload,
+//! move a corrupt entry aside instead of failing, keep completed responses until the
+//! team collects them. Written against [`KeyValueStore`], so it is tested on the host.
+
+use std::collections::BTreeMap;
+
+use super::schema::{
+    self, StoredResponse, StoredSession, RESPONSE_SCHEMA, SESSION_SCHEMA, VERSION,
+};
+use super::{KeyValueStore, StorageError, StorageKey};
+use crate::domain::answer::Answer;
+use crate::domain::instrument::Instrument;
+use crate::domain::session::{Position, Session};
+
+/// What was found when looking for a session in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored: start fresh.
+    Fresh,
+    /// A session to resume. `dropped` lists answers that no longer fit the instrument.
+    Resumed {
+        /// The restored session.
+        session: Session,
+        /// Ids of answers that were left out.
+        dropped: Vec<String>,
+    },
+    /// The stored entry could not be read; it was moved aside under `kept_as` (or left in
+    /// place if even that failed) and a fresh session starts.
+    SetAside {
+        /// The key the entry now has, if moving it worked.
+        kept_as: Option<String>,
+    },
+}
+
+/// Looks for a session in progress for `instrument`.
+pub fn load_session(
+    store: &dyn KeyValueStore,
+    instrument: &Instrument,
+) -> Result<Loaded, StorageError> {
+    let key = StorageKey::Session(instrument.id.clone()).as_string();
+    let Some(raw) = store.get(&key)? else {
+        return Ok(Loaded::Fresh);
+    };
+    match serde_json::from_str::<StoredSession>(&raw) {
+        Ok(s) if s.schema == SESSION_SCHEMA && s.version == VERSION && s.instrument == instrument.id => {
+            let answers: BTreeMap<String, Answer> =
+                s.answers.into_iter().map(|(k, v)| (k, v.into())).collect();
+            let position = s.position.map_or(Position::End, Position::Item);
+            let (session, dropped) = Session::restore(instrument, answers, position);
+            Ok(Loaded::Resumed { session, dropped })
+        }
+        _ => {
+            let kept_as = set_aside(store, &key, &raw).ok();
+            Ok(Loaded::SetAside { kept_as })
+        }
+    }
+}
+
+/// The stored form of a session.
+pub fn stored_session(instrument: &Instrument, session: &Session) -> StoredSession {
+    StoredSession {
+        schema: SESSION_SCHEMA.into(),
+        version: VERSION,
+        instrument: instrument.id.clone(),
+        instrument_version: instrument.version.clone(),
+        position: schema::store_position(session.position()),
+        answers: schema::store_answers(session.answers()),
+    }
+}
+
+/// Saves a session in progress. Returns once the store has it.
+pub fn save_session(
+    store: &dyn KeyValueStore,
+    instrument: &Instrument,
+    session: &Session,
+) -> Result<(), StorageError> {
+    let json = serde_json::to_string(&stored_session(instrument, session))
+        .map_err(|e| StorageError::Failed(e.to_string()))?;
+    store.set(&StorageKey::Session(instrument.id.clone()).as_string(), &json)
+}
+
+/// Removes the session in progress for an instrument.
+pub fn clear_session(store: &dyn KeyValueStore, instrument_id: &str) -> Result<(), StorageError> {
+    store.remove(&StorageKey::Session(instrument_id.into()).as_string())
+}
+
+/// The response to keep for a submitted session: only answers to items that were shown.
+pub fn response(instrument: &Instrument, session: &Session, id: String, week: String) -> StoredResponse {
+    let answers = session.response(instrument);
+    StoredResponse {
+        schema: RESPONSE_SCHEMA.into(),
+        version: VERSION,
+        id,
+        instrument: instrument.id.clone(),
+        instrument_version: instrument.version.clone(),
+        week,
+        answers: answers.iter().map(|(k, v)| (k.clone(), v.into())).collect(),
+    }
+}
+
+/// Completed responses on this device, and whether the list was unreadable (then it was
+/// set aside and an empty list is returned).
+pub fn load_responses(
+    store: &dyn KeyValueStore,
+) -> Result<(Vec<StoredResponse>, Option<Loaded>), StorageError> {
+    let key = StorageKey::Responses.as_string();
+    let Some(raw) = store.get(&key)? else {
+        return Ok((Vec::new(), None));
+    };
+    match serde_json::from_str::<Vec<StoredResponse>>(&raw) {
+        Ok(list) => Ok((list, None)),
+        Err(_) => {
+            let kept_as = set_aside(store, &key, &raw).ok();
+            Ok((Vec::new(), Some(Loaded::SetAside { kept_as })))
+        }
+    }
+}
+
+/// Submits: stores the response first, then removes the session in progress, so a
+/// failure at any step never loses the answers.
+pub fn complete(
+    store: &dyn KeyValueStore,
+    instrument: &Instrument,
+    response: &StoredResponse,
+) -> Result<(), StorageError> {
+    let (mut list, _) = load_responses(store)?;
+    if !list.iter().any(|r| r.id == response.id) {
+        list.push(response.clone());
+    }
+    let json = serde_json::to_string(&list).map_err(|e| StorageError::Failed(e.to_string()))?;
+    store.set(&StorageKey::Responses.as_string(), &json)?;
+    clear_session(store, &instrument.id)
+}
+
+/// Moves an unreadable entry to the first free set-aside key and removes the original.
+/// Returns the new key.
+pub fn set_aside(store: &dyn KeyValueStore, key: &str, raw: &str) -> Result<String, StorageError> {
+    let keys = store.keys()?;
+    let mut n = 1;
+    while keys.contains(&StorageKey::SetAside(n).as_string()) {
+        n += 1;
+    }
+    let new_key = StorageKey::SetAside(n).as_string();
+    store.set(&new_key, raw)?;
+    store.remove(key)?;
+    Ok(new_key)
+}

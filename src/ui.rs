@@ -1,0 +1,14 @@
+//! The Leptos interface: thin pages and small components. Data goes down, callbacks go
+//! up; pages turn callbacks into [`crate::domain::session::Action`]s.
+//!
+//! Allowed dependencies: `domain`, `storage`, `leptos`, `web_sys`, `js_sys`,
+//! `wasm_bindgen`. No business rules live here.
+
+mod app;
+pub mod browser;
+pub mod components;
+pub mod context;
+pub mod i18n;
+pub mod pages;
+
+pub use app::App;

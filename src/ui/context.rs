@@ -1,0 +1,157 @@
+//! App-wide services, provided once by [`super::App`] and read through accessors.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::domain::instrument::Instrument;
+use crate::domain::session::Session;
+use crate::domain::text::Lang;
+use crate::storage::journal::{self, Loaded};
+use crate::storage::local::LocalStore;
+use crate::storage::memory::MemoryStore;
+use crate::storage::schema::StoredResponse;
+use crate::storage::{KeyValueStore, StorageError, StorageKey};
+use crate::ui::i18n::{words, Words};
+
+/// The language the interface speaks.
+#[derive(Clone, Copy)]
+pub struct LangContext(pub RwSignal<Lang>);
+
+/// The current language.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<LangContext>().0
+}
+
+/// The words of the current language, reactively.
+pub fn use_words() -> Signal<&'static Words> {
+    let lang = use_lang();
+    Signal::derive(move || words(lang.get()))
+}
+
+/// Why answers are not (or not all) kept on the device right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageWarning {
+    /// The browser does not allow storage at all.
+    Blocked,
+    /// Storage is full.
+    Full,
+    /// A write failed for another reason.
+    Failed,
+}
+
+/// Something the user should know once, e.g. that a corrupt entry was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A stored entry could not be read and was set aside.
+    SetAside,
+    /// Some stored answers no longer fit the instrument.
+    AnswersDropped,
+}
+
+/// The storage service: the browser's storage when it works, memory when it does not,
+/// and the warnings the interface shows about it.
+#[derive(Clone, Copy)]
+pub struct Persist {
+    store: StoredValue<Rc<dyn KeyValueStore>, LocalStorage>,
+    /// Whether `store` is only memory because the browser refused storage.
+    in_memory: bool,
+    /// The banner to show about storage, if any.
+    pub warning: RwSignal<Option<StorageWarning>>,
+    /// A one-time notice, if any.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Persist {
+    /// Opens the browser's storage, or falls back to memory with a warning.
+    pub fn open() -> Persist {
+        match LocalStore::open() {
+            Ok(store) => Persist::with_store(Rc::new(store), None),
+            Err(e) => Persist::with_store(Rc::new(MemoryStore::default()), Some(warning_for(&e))),
+        }
+    }
+
+    /// Uses a given store (tests use memory); `warning` is shown from the start.
+    pub fn with_store(store: Rc<dyn KeyValueStore>, warning: Option<StorageWarning>) -> Persist {
+        Persist {
+            store: StoredValue::new_local(store),
+            in_memory: warning == Some(StorageWarning::Blocked),
+            warning: RwSignal::new(warning),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    fn store(&self) -> Rc<dyn KeyValueStore> {
+        self.store.get_value()
+    }
+
+    fn outcome<T>(&self, result: Result<T, StorageError>) -> Option<T> {
+        match result {
+            Ok(v) => {
+                if !self.in_memory && self.warning.get_untracked().is_some() {
+                    self.warning.set(None);
+                }
+                Some(v)
+            }
+            Err(e) => {
+                self.warning.set(Some(warning_for(&e)));
+                None
+            }
+        }
+    }
+
+    /// The stored session for an instrument, if there is one to resume. Sets the notice
+    /// when a corrupt entry was set aside or answers were dropped.
+    pub fn load_session(&self, instrument: &Instrument) -> Option<Session> {
+        match self.outcome(journal::load_session(&*self.store(), instrument))? {
+            Loaded::Fresh => None,
+            Loaded::Resumed { session, dropped } => {
+                if !dropped.is_empty() {
+                    self.notice.set(Some(Notice::AnswersDropped));
+                }
+                Some(session)
+            }
+            Loaded::SetAside { .. } => {
+                self.notice.set(Some(Notice::SetAside));
+                None
+            }
+        }
+    }
+
+    /// Saves a session; on failure the warning banner appears and the session lives on in
+    /// memory. Returns whether the device has it.
+    pub fn save_session(&self, instrument: &Instrument, session: &Session) -> bool {
+        self.outcome(journal::save_session(&*self.store(), instrument, session)).is_some()
+    }
+
+    /// Keeps a completed response and removes the session in progress. Returns whether
+    /// the device has it.
+    pub fn complete(&self, instrument: &Instrument, response: &StoredResponse) -> bool {
+        self.outcome(journal::complete(&*self.store(), instrument, response)).is_some()
+            && !self.in_memory
+    }
+
+    /// The stored language, if any.
+    pub fn lang(&self) -> Option<Lang> {
+        let raw = self.store().get(&StorageKey::Lang.as_string()).ok().flatten()?;
+        Some(Lang::from_code(&raw))
+    }
+
+    /// Remembers the language (a failure here is not worth a banner).
+    pub fn set_lang(&self, lang: Lang) {
+        let _ = self.store().set(&StorageKey::Lang.as_string(), lang.code());
+    }
+}
+
+fn warning_for(e: &StorageError) -> StorageWarning {
+    match e {
+        StorageError::Unavailable(_) => StorageWarning::Blocked,
+        StorageError::Full => StorageWarning::Full,
+        StorageError::Failed(_) => StorageWarning::Failed,
+    }
+}
+
+/// The storage service.
+pub fn use_persist() -> Persist {
+    expect_context::<Persist>()
+}

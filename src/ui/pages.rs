@@ -1,0 +1,5 @@
+//! The screens of the app.
+
+pub mod done;
+pub mod runner;
+pub mod start;

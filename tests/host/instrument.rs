@@ -1,0 +1,256 @@
+//! Instrument files: parsing, every kind of problem with its message and place, and the
+//! built-in vragenlijsten.
+
+use serde_json::{json, Value};
+use spiegel::domain::builtin;
+use spiegel::domain::instrument::{parse, Audience, ItemKind};
+use spiegel::domain::text::Lang;
+
+use crate::support::{at, edited, instrument, KINDS, MINIMAL};
+
+/// Parses `json`, which must be rejected, and checks that one problem sits at `path`
+/// and says `dutch` (in Dutch). Returns all messages, for further checks.
+#[track_caller]
+fn check(json: &str, path: &str, dutch: &str) -> Vec<String> {
+    let problems = match parse(json) {
+        Ok(_) => panic!("expected problems at {path:?} ({dutch})"),
+        Err(p) => p,
+    };
+    let messages: Vec<String> = problems.iter().map(|p| p.message(Lang::Nl)).collect();
+    assert!(
+        problems.iter().any(|p| p.path == path && p.message(Lang::Nl).contains(dutch)),
+        "expected {dutch:?} at {path:?}, got:\n{}",
+        problems.iter().map(|p| format!("{} | {}", p.path, p.message(Lang::Nl))).collect::<Vec<_>>().join("\n")
+    );
+    messages
+}
+
+fn edit(f: impl FnOnce(&mut Value)) -> String {
+    edited(MINIMAL, f)
+}
+
+#[test]
+fn the_fixtures_are_valid_and_read_as_written() {
+    let mini = instrument(MINIMAL);
+    assert_eq!(mini.id, "mini");
+    assert_eq!(mini.audience, Audience::Student);
+    assert_eq!(mini.item_count(), 3);
+    let kinds = instrument(KINDS);
+    assert_eq!(kinds.audience, Audience::Staff);
+    let names: Vec<&str> = kinds.items().map(|(_, i)| i.kind.name()).collect();
+    for kind in ["single_choice", "multiple_choice", "scale", "yes_no", "share", "number", "open_text", "matrix"] {
+        assert!(names.contains(&kind), "fixture lacks {kind}");
+    }
+    let matrix = kinds.item("matrix").unwrap();
+    match &matrix.kind {
+        ItemKind::Matrix { rows, points } => {
+            assert_eq!(points.len(), 2, "named scale resolved");
+            assert_eq!(rows[0].construct, "t.a", "row inherits the matrix construct");
+            assert_eq!(rows[1].construct, "t.b");
+        }
+        other => panic!("not a matrix: {other:?}"),
+    }
+    assert!(kinds.item("tekst").unwrap().possibly_identifying());
+    assert_eq!(kinds.item("deel").unwrap().kind.choices().len(), 5, "five share bands");
+}
+
+#[test]
+fn a_file_that_is_not_json_says_where_it_breaks() {
+    let msgs = check("{\n  \"spiegel_instrument\": 1,\n  oops\n}", "", "geen geldige vragenlijst");
+    assert!(msgs[0].contains("line 3"), "{msgs:?}");
+}
+
+#[test]
+fn a_misspelled_key_is_rejected_not_ignored() {
+    let json = edit(|v| {
+        let item = at(v, "/sections/0/items/0");
+        item["optoins"] = json!([]);
+    });
+    let msgs = check(&json, "", "unknown field `optoins`");
+    assert!(msgs[0].contains("line"), "{msgs:?}");
+}
+
+#[test]
+fn a_file_without_the_format_marker_or_of_another_version_is_refused() {
+    check("{\"id\": \"x\"}", "", "spiegel_instrument");
+    check(&edit(|v| v["spiegel_instrument"] = json!(2)), "spiegel_instrument", "heeft versie 2");
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let json = edit(|v| *at(v, "/sections/1/items/0/id") = json!("stage"));
+    check(&json, "sections[1].items[0].id", "Id 'stage' komt twee keer voor; de eerste keer bij sections[0].items[0].id");
+}
+
+#[test]
+fn an_unknown_construct_or_theme_is_named() {
+    check(&edit(|v| *at(v, "/sections/0/items/0/construct") = json!("context.leeftijd")), "sections[0].items[0]", "Construct 'context.leeftijd' staat niet in de lijst");
+    let json = edit(|v| at(v, "/constructs").as_array_mut().unwrap().push(json!({"id": "x.y", "label": {"nl": "x", "en": "x"}})));
+    check(&json, "constructs[2]", "Het thema van construct 'x.y'");
+}
+
+#[test]
+fn show_if_on_an_unknown_or_later_item_is_rejected() {
+    check(&edit(|v| *at(v, "/sections/1/show_if/item") = json!("stagee")), "sections[1].show_if", "vraag 'stagee', maar die bestaat niet");
+    check(&edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "opmerking", "answered": true})), "sections[1].show_if", "vraag 'opmerking', maar die komt niet eerder");
+    check(&edit(|v| at(v, "/sections/0/items/0")["show_if"] = json!({"item": "stage", "answered": true})), "sections[0].items[0].show_if", "komt niet eerder");
+}
+
+#[test]
+fn show_if_with_a_code_the_item_lacks_or_the_wrong_form_is_rejected() {
+    check(&edit(|v| *at(v, "/sections/1/show_if/in") = json!(["misschien"])), "sections[1].show_if", "code 'misschien', maar vraag 'stage' heeft die code niet");
+    check(&edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "stage", "between": [1, 2]})), "sections[1].show_if", "past niet bij vraag 'stage' (soort 'yes_no')");
+    check(&edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "stage", "in": ["ja"], "answered": true})), "sections[1].show_if", "precies één vorm");
+}
+
+#[test]
+fn an_empty_or_one_point_scale_is_rejected() {
+    check(&edit(|v| *at(v, "/sections/1/items/0/points") = json!([])), "sections[1].items[0].points", "minstens 2 antwoorden zijn; er zijn er 0");
+    let json = edited(KINDS, |v| *at(v, "/scales/0/points") = json!([{"code": "1", "label": {"nl": "a", "en": "a"}}]));
+    check(&json, "scales[0].points", "er zijn er 1");
+    check(&edit(|v| { at(v, "/sections/1/items/0")["scale"] = json!("eens"); }), "sections[1].items[0]", "Geef 'scale' of 'points', niet allebei");
+}
+
+#[test]
+fn a_missing_translation_names_the_language_and_field() {
+    let json = edit(|v| {
+        at(v, "/sections/0/items/0/text").as_object_mut().unwrap().remove("en");
+    });
+    check(&json, "sections[0].items[0]", "De Engelse tekst van 'text' ontbreekt");
+    let json = edit(|v| *at(v, "/title/nl") = json!("   "));
+    check(&json, "title", "De Nederlandse tekst van 'title'");
+}
+
+#[test]
+fn a_required_item_that_can_never_show_is_reported() {
+    let never = json!({"all": [{"item": "stage", "in": ["ja"]}, {"item": "stage", "in": ["nee"]}]});
+    check(&edit(|v| *at(v, "/sections/1/show_if") = never), "sections[1].items[0]", "Deze verplichte vraag wordt nooit getoond");
+    // An item that depends on an item that is itself never shown is never shown either.
+    let json = edit(|v| {
+        *at(v, "/sections/1/show_if") = json!({"not": {"any": [{"item": "stage", "answered": true}, {"item": "stage", "answered": false}]}});
+        at(v, "/sections/2/items/0")["show_if"] = json!({"item": "stage_leren", "in": ["2"]});
+    });
+    let msgs = check(&json, "sections[2].items[0]", "Deze vraag wordt nooit getoond");
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+}
+
+#[test]
+fn conditions_that_can_hold_are_not_reported() {
+    // Each of these can be made true by some answers; none may be flagged.
+    for cond in [
+        json!({"any": [{"item": "stage", "in": ["ja"]}, {"item": "stage", "in": ["nee"]}]}),
+        json!({"not": {"item": "stage", "in": ["ja"]}}),
+        json!({"all": [{"item": "stage", "answered": true}, {"not": {"item": "stage", "in": ["nee"]}}]}),
+        json!({"item": "stage", "answered": false}),
+    ] {
+        let json = edit(|v| *at(v, "/sections/1/show_if") = cond.clone());
+        assert!(parse(&json).is_ok(), "{cond} was flagged: {:?}", parse(&json).err());
+    }
+    let json = edited(KINDS, |v| {
+        at(v, "/sections/0/items/8")["show_if"] =
+            json!({"all": [{"item": "aantal", "between": [10, 30]}, {"not": {"item": "aantal", "between": [10, 29]}}, {"item": "hulp", "in": ["a"]}, {"not": {"item": "hulp", "in": ["b"]}}]});
+    });
+    assert!(parse(&json).is_ok(), "{:?}", parse(&json).err());
+    let json = edited(KINDS, |v| {
+        at(v, "/sections/0/items/8")["show_if"] =
+            json!({"all": [{"item": "aantal", "between": [10, 20]}, {"not": {"item": "aantal", "between": [0, 30]}}]});
+    });
+    check(&json, "sections[0].items[8]", "nooit getoond");
+}
+
+#[test]
+fn fields_that_do_not_fit_the_kind_and_missing_fields_are_named() {
+    check(&edit(|v| at(v, "/sections/0/items/0")["options"] = json!([])), "sections[0].items[0]", "Veld 'options' hoort niet bij een vraag van soort 'yes_no'");
+    check(&edit(|v| *at(v, "/sections/0/items/0/kind") = json!("slider")), "sections[0].items[0]", "Soort vraag 'slider' bestaat niet");
+    let json = edited(KINDS, |v| { at(v, "/sections/0/items/5").as_object_mut().unwrap().remove("max"); });
+    check(&json, "sections[0].items[5]", "heeft veld 'max' nodig");
+    let json = edited(KINDS, |v| *at(v, "/sections/0/items/1/max_choices") = json!(4));
+    check(&json, "sections[0].items[1]", "'max_choices' is 4, maar moet tussen 1 en 3");
+    let json = edited(KINDS, |v| *at(v, "/sections/0/items/5/min") = json!(50));
+    check(&json, "sections[0].items[5]", "'min' (50) is groter dan 'max' (40)");
+    let json = edited(KINDS, |v| *at(v, "/sections/0/items/1/options/1/code") = json!("a"));
+    check(&json, "sections[0].items[1].options[1]", "Code 'a' komt twee keer voor");
+    let json = edited(KINDS, |v| *at(v, "/sections/0/items/1/options/1/code") = json!("weet_niet"));
+    check(&json, "sections[0].items[1].options[1]", "gereserveerd");
+    check(&edit(|v| { at(v, "/sections/0/items/0").as_object_mut().unwrap().remove("source"); }), "sections[0].items[0]", "geen 'source'");
+    check(&edit(|v| { at(v, "/sections/0/items/0").as_object_mut().unwrap().remove("construct"); }), "sections[0].items[0]", "geen 'construct'");
+    check(&edit(|v| *at(v, "/sections/0/items/0/id") = json!("Stage Vraag")), "sections[0].items[0].id", "Id 'Stage Vraag' mag alleen");
+    check(&edit(|v| v["audience"] = json!("parents")), "audience", "Doelgroep 'parents'");
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_both_languages() {
+    let json = edit(|v| {
+        *at(v, "/sections/0/items/0/construct") = json!("nope.nope");
+        at(v, "/sections/1/items/0/text").as_object_mut().unwrap().remove("nl");
+        *at(v, "/sections/2/items/0/id") = json!("stage");
+    });
+    let problems = parse(&json).unwrap_err();
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    let english: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+    assert!(english.iter().any(|m| m.contains("Construct 'nope.nope' is not declared")), "{english:?}");
+    assert!(english.iter().any(|m| m.contains("The Dutch text of 'text' is missing")), "{english:?}");
+    assert!(english.iter().any(|m| m.contains("Id 'stage' is used twice") && m.contains("(at sections[2].items[0].id)")), "{english:?}");
+}
+
+/// Lines in each seed text, for checking that sources point at real lines.
+const SEED_LINES: [(&str, u32); 5] =
+    [("seed-000", 1880), ("seed-001", 207), ("seed-002", 1048), ("seed-003", 2259), ("seed-004", 3920)];
+
+#[test]
+fn the_student_vragenlijst_validates_and_every_item_is_traceable() {
+    let s = match builtin::student() {
+        Ok(s) => s,
+        Err(p) => panic!("built-in student vragenlijst is invalid:\n{}", p.iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>().join("\n")),
+    };
+    assert_eq!(s.id, builtin::STUDENT_ID);
+    assert_eq!(s.audience, Audience::Student);
+    let mut answerable = 0;
+    for (_, item) in s.items() {
+        assert!(s.construct(&item.construct).is_some(), "{}: construct {}", item.id, item.construct);
+        let max = SEED_LINES.iter().find(|(d, _)| *d == item.source.document).map(|(_, n)| *n);
+        let max = max.unwrap_or_else(|| panic!("{}: unknown source document {}", item.id, item.source.document));
+        assert!(!item.source.lines.trim().is_empty(), "{}: no source lines", item.id);
+        for part in item.source.lines.split(',') {
+            for n in part.trim().split('-') {
+                let n: u32 = n.trim().parse().unwrap_or_else(|_| panic!("{}: bad line list {:?}", item.id, item.source.lines));
+                assert!((1..=max).contains(&n), "{}: line {n} is not in {}", item.id, item.source.document);
+            }
+        }
+        answerable += match &item.kind {
+            ItemKind::Matrix { rows, .. } => rows.len(),
+            _ => 1,
+        };
+    }
+    assert!((40..=60).contains(&answerable), "student vragenlijst has {answerable} items; the issue asks 40-60");
+}
+
+#[test]
+fn the_student_vragenlijst_asks_nothing_identifying() {
+    let s = builtin::student().unwrap();
+    let forbidden = ["naam", "geboortedatum", "studentnummer", "e-mail", "email", "adres", "leeftijd", "geslacht"];
+    for (_, item) in s.items() {
+        let text = item.text.nl.to_lowercase();
+        for word in forbidden {
+            // Open text may warn "schrijf geen namen"; that is the only place "naam" may appear.
+            if word == "naam" && item.possibly_identifying() {
+                continue;
+            }
+            assert!(!text.contains(word), "{}: asks about {word}: {}", item.id, item.text.nl);
+        }
+        if item.possibly_identifying() {
+            assert!(!item.required, "{}: open text must be optional", item.id);
+        }
+    }
+}
+
+#[test]
+fn student_questions_are_short_for_b1_readers() {
+    let s = builtin::student().unwrap();
+    for (_, item) in s.items() {
+        for sentence in item.text.nl.split(['.', '?', '!']) {
+            let words = sentence.split_whitespace().count();
+            assert!(words <= 20, "{}: a sentence of {words} words: {sentence}", item.id);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Keeping answers: save and resume, corrupt entries set aside, full storage.
+
+use spiegel::domain::answer::Answer;
+use spiegel::domain::session::{Action, Position, Session};
+use spiegel::storage::journal::{self, Loaded};
+use spiegel::storage::memory::MemoryStore;
+use spiegel::storage::{KeyValueStore, StorageError, StorageKey};
+
+use crate::support::{instrument, MINIMAL};
+
+fn answered_session() -> (spiegel::domain::instrument::Instrument, Session) {
+    let i = instrument(MINIMAL);
+    let mut s = Session::start(&i);
+    s.apply(&i, Action::Answer { item: "stage".into(), answer: Answer::Choice("ja".into()) }).unwrap();
+    s.apply(&i, Action::Next).unwrap();
+    (i, s)
+}
+
+#[test]
+fn a_saved_session_resumes_at_the_same_question_with_every_answer() {
+    let store = MemoryStore::default();
+    let (i, s) = answered_session();
+    journal::save_session(&store, &i, &s).unwrap();
+    match journal::load_session(&store, &i).unwrap() {
+        Loaded::Resumed { session, dropped } => {
+            assert!(dropped.is_empty());
+            assert_eq!(session.position(), &Position::Item("stage_leren".into()));
+            assert_eq!(session.answer("stage"), Some(&Answer::Choice("ja".into())));
+            assert_eq!(session, s);
+        }
+        other => panic!("expected a resumed session, got {other:?}"),
+    }
+}
+
+#[test]
+fn nothing_stored_means_a_fresh_start() {
+    let i = instrument(MINIMAL);
+    assert_eq!(journal::load_session(&MemoryStore::default(), &i).unwrap(), Loaded::Fresh);
+}
+
+#[test]
+fn a_corrupt_entry_is_set_aside_and_kept_not_deleted() {
+    let store = MemoryStore::default();
+    let i = instrument(MINIMAL);
+    let key = StorageKey::Session("mini".into()).as_string();
+    for (n, junk) in ["{not json", "{\"schema\":\"spiegel.session\",\"version\":9}", "[]"].iter().enumerate() {
+        store.set(&key, junk).unwrap();
+        let loaded = journal::load_session(&store, &i).unwrap();
+        let expected = format!("spiegel.v1.set-aside.{}", n + 1);
+        assert_eq!(loaded, Loaded::SetAside { kept_as: Some(expected.clone()) });
+        assert_eq!(store.get(&expected).unwrap().as_deref(), Some(*junk), "the raw entry is kept");
+        assert_eq!(store.get(&key).unwrap(), None, "and out of the way");
+        assert_eq!(journal::load_session(&store, &i).unwrap(), Loaded::Fresh);
+    }
+}
+
+#[test]
+fn a_full_store_reports_full_and_loses_nothing_already_kept() {
+    let (i, s) = answered_session();
+    let store = MemoryStore::with_limit(400);
+    journal::save_session(&store, &i, &Session::start(&i)).unwrap();
+    let before = store.get(&StorageKey::Session("mini".into()).as_string()).unwrap();
+    let mut big = s.clone();
+    big.apply(&i, Action::Back).unwrap();
+    big.apply(&i, Action::GoTo { item: "stage".into() }).unwrap();
+    let mut long = big.clone();
+    long.apply(&i, Action::Answer { item: "stage".into(), answer: Answer::Choice("nee".into()) }).unwrap();
+    long.apply(&i, Action::Next).unwrap();
+    long.apply(&i, Action::Answer { item: "opmerking".into(), answer: Answer::Text("x".repeat(200)) }).unwrap();
+    assert_eq!(journal::save_session(&store, &i, &long), Err(StorageError::Full));
+    assert_eq!(store.get(&StorageKey::Session("mini".into()).as_string()).unwrap(), before, "the last good save stays");
+}
+
+#[test]
+fn completing_keeps_the_response_before_removing_the_session() {
+    let (i, mut s) = answered_session();
+    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("2".into()) }).unwrap();
+    s.apply(&i, Action::Submit).unwrap();
+    let store = MemoryStore::default();
+    journal::save_session(&store, &i, &s).unwrap();
+    let r = journal::response(&i, &s, "abc".into(), "2026-W48".into());
+    assert_eq!(r.answers.len(), 2);
+    journal::complete(&store, &i, &r).unwrap();
+    journal::complete(&store, &i, &r).unwrap();
+    let (list, problem) = journal::load_responses(&store).unwrap();
+    assert_eq!(list.len(), 1, "the same response is kept once");
+    assert!(problem.is_none());
+    assert_eq!(list[0].week, "2026-W48");
+    assert_eq!(journal::load_session(&store, &i).unwrap(), Loaded::Fresh);
+
+    // When the response cannot be written, the session in progress stays.
+    let tight = MemoryStore::with_limit(10);
+    assert_eq!(journal::complete(&tight, &i, &r), Err(StorageError::Full));
+}
+
+#[test]
+fn a_corrupt_response_list_is_set_aside_and_new_responses_still_fit() {
+    let (i, mut s) = answered_session();
+    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("1".into()) }).unwrap();
+    let store = MemoryStore::default();
+    store.set(&StorageKey::Responses.as_string(), "[{\"broken\": true}]").unwrap();
+    let r = journal::response(&i, &s, "r1".into(), "2026-W48".into());
+    journal::complete(&store, &i, &r).unwrap();
+    let (list, _) = journal::load_responses(&store).unwrap();
+    assert_eq!(list.len(), 1);
+    assert!(store.get("spiegel.v1.set-aside.1").unwrap().is_some());
+}
