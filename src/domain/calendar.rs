@@ -9,7 +9,8 @@
 /// assert_eq!(spiegel::domain::calendar::iso_week(2026, 11, 23).as_deref(), Some("2026-W48"));
 /// ```
 pub fn iso_week(year: i32, month: u32, day: u32) -> Option<String> {
-    let days_in_month = [31, if is_leap(year) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in_month =
+        [31, if is_leap(year) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let month_len = *days_in_month.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
     if day == 0 || day > month_len {
         return None;

@@ -233,7 +233,10 @@ impl ItemKind {
     pub fn is_single_coded(&self) -> bool {
         matches!(
             self,
-            ItemKind::SingleChoice { .. } | ItemKind::Scale { .. } | ItemKind::YesNo | ItemKind::Share
+            ItemKind::SingleChoice { .. }
+                | ItemKind::Scale { .. }
+                | ItemKind::YesNo
+                | ItemKind::Share
         )
     }
 }

@@ -369,8 +369,13 @@ impl Session {
         Ok(())
     }
 
-    fn shown_item<'i>(&self, instrument: &'i Instrument, id: &str) -> Result<&'i Item, SessionError> {
-        let item = instrument.item(id).ok_or_else(|| SessionError::UnknownItem { item: id.into() })?;
+    fn shown_item<'i>(
+        &self,
+        instrument: &'i Instrument,
+        id: &str,
+    ) -> Result<&'i Item, SessionError> {
+        let item =
+            instrument.item(id).ok_or_else(|| SessionError::UnknownItem { item: id.into() })?;
         if !self.is_shown(instrument, id) {
             return Err(SessionError::NotShown { item: id.into() });
         }

@@ -42,7 +42,11 @@ pub fn load_session(
         return Ok(Loaded::Fresh);
     };
     match serde_json::from_str::<StoredSession>(&raw) {
-        Ok(s) if s.schema == SESSION_SCHEMA && s.version == VERSION && s.instrument == instrument.id => {
+        Ok(s)
+            if s.schema == SESSION_SCHEMA
+                && s.version == VERSION
+                && s.instrument == instrument.id =>
+        {
             let answers: BTreeMap<String, Answer> =
                 s.answers.into_iter().map(|(k, v)| (k, v.into())).collect();
             let position = s.position.map_or(Position::End, Position::Item);
@@ -85,7 +89,12 @@ pub fn clear_session(store: &dyn KeyValueStore, instrument_id: &str) -> Result<(
 }
 
 /// The response to keep for a submitted session: only answers to items that were shown.
-pub fn response(instrument: &Instrument, session: &Session, id: String, week: String) -> StoredResponse {
+pub fn response(
+    instrument: &Instrument,
+    session: &Session,
+    id: String,
+    week: String,
+) -> StoredResponse {
     let answers = session.response(instrument);
     StoredResponse {
         schema: RESPONSE_SCHEMA.into(),

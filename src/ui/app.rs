@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::builtin;
 use crate::domain::instrument::Instrument;
 use crate::domain::session::Session;
-use crate::ui::browser::{browser_lang, set_document_lang};
+use crate::ui::browser::set_document_lang;
 use crate::ui::components::banners::Banners;
 use crate::ui::components::lang_switch::LangSwitch;
 use crate::ui::context::{use_words, LangContext, Persist};
@@ -20,7 +20,9 @@ enum Screen {
     /// Running, starting from (or resuming) this session.
     Run(Session),
     /// Done; `saved` tells whether the device kept the response.
-    Done { saved: bool },
+    Done {
+        saved: bool,
+    },
 }
 
 /// The whole app. Opens storage (falling back to memory), resumes a session in
@@ -29,7 +31,9 @@ enum Screen {
 pub fn App() -> impl IntoView {
     let persist = Persist::open();
     provide_context(persist);
-    let lang = RwSignal::new(persist.lang().unwrap_or_else(browser_lang));
+    // Dutch unless the user chose English on this device: Spiegel is made for Dutch
+    // schools, whose devices are not always set to Dutch.
+    let lang = RwSignal::new(persist.lang().unwrap_or_default());
     provide_context(LangContext(lang));
     Effect::new(move |_| {
         let l = lang.get();

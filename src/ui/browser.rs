@@ -1,5 +1,5 @@
-//! Small browser facts the domain needs as arguments: randomness, today's week, the
-//! preferred language, and focus handling.
+//! Small browser facts the domain needs as arguments (randomness, today's week) and
+//! document-level helpers (page language, focus).
 
 use crate::domain::calendar::iso_week;
 use crate::domain::text::Lang;
@@ -27,16 +27,11 @@ pub fn this_week() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// The language the browser prefers.
-pub fn browser_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map_or(Lang::Nl, |l| Lang::from_code(&l))
-}
-
 /// Sets `<html lang>` so screen readers pronounce the page right.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", lang.code());
     }
 }

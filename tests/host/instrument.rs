@@ -20,7 +20,11 @@ fn check(json: &str, path: &str, dutch: &str) -> Vec<String> {
     assert!(
         problems.iter().any(|p| p.path == path && p.message(Lang::Nl).contains(dutch)),
         "expected {dutch:?} at {path:?}, got:\n{}",
-        problems.iter().map(|p| format!("{} | {}", p.path, p.message(Lang::Nl))).collect::<Vec<_>>().join("\n")
+        problems
+            .iter()
+            .map(|p| format!("{} | {}", p.path, p.message(Lang::Nl)))
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     messages
 }
@@ -38,7 +42,16 @@ fn the_fixtures_are_valid_and_read_as_written() {
     let kinds = instrument(KINDS);
     assert_eq!(kinds.audience, Audience::Staff);
     let names: Vec<&str> = kinds.items().map(|(_, i)| i.kind.name()).collect();
-    for kind in ["single_choice", "multiple_choice", "scale", "yes_no", "share", "number", "open_text", "matrix"] {
+    for kind in [
+        "single_choice",
+        "multiple_choice",
+        "scale",
+        "yes_no",
+        "share",
+        "number",
+        "open_text",
+        "matrix",
+    ] {
         assert!(names.contains(&kind), "fixture lacks {kind}");
     }
     let matrix = kinds.item("matrix").unwrap();
@@ -79,36 +92,89 @@ fn a_file_without_the_format_marker_or_of_another_version_is_refused() {
 #[test]
 fn duplicate_ids_name_both_places() {
     let json = edit(|v| *at(v, "/sections/1/items/0/id") = json!("stage"));
-    check(&json, "sections[1].items[0].id", "Id 'stage' komt twee keer voor; de eerste keer bij sections[0].items[0].id");
+    check(
+        &json,
+        "sections[1].items[0].id",
+        "Id 'stage' komt twee keer voor; de eerste keer bij sections[0].items[0].id",
+    );
 }
 
 #[test]
 fn an_unknown_construct_or_theme_is_named() {
-    check(&edit(|v| *at(v, "/sections/0/items/0/construct") = json!("context.leeftijd")), "sections[0].items[0]", "Construct 'context.leeftijd' staat niet in de lijst");
-    let json = edit(|v| at(v, "/constructs").as_array_mut().unwrap().push(json!({"id": "x.y", "label": {"nl": "x", "en": "x"}})));
+    check(
+        &edit(|v| *at(v, "/sections/0/items/0/construct") = json!("context.leeftijd")),
+        "sections[0].items[0]",
+        "Construct 'context.leeftijd' staat niet in de lijst",
+    );
+    let json = edit(|v| {
+        at(v, "/constructs")
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "x.y", "label": {"nl": "x", "en": "x"}}))
+    });
     check(&json, "constructs[2]", "Het thema van construct 'x.y'");
 }
 
 #[test]
 fn show_if_on_an_unknown_or_later_item_is_rejected() {
-    check(&edit(|v| *at(v, "/sections/1/show_if/item") = json!("stagee")), "sections[1].show_if", "vraag 'stagee', maar die bestaat niet");
-    check(&edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "opmerking", "answered": true})), "sections[1].show_if", "vraag 'opmerking', maar die komt niet eerder");
-    check(&edit(|v| at(v, "/sections/0/items/0")["show_if"] = json!({"item": "stage", "answered": true})), "sections[0].items[0].show_if", "komt niet eerder");
+    check(
+        &edit(|v| *at(v, "/sections/1/show_if/item") = json!("stagee")),
+        "sections[1].show_if",
+        "vraag 'stagee', maar die bestaat niet",
+    );
+    check(
+        &edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "opmerking", "answered": true})),
+        "sections[1].show_if",
+        "vraag 'opmerking', maar die komt niet eerder",
+    );
+    check(
+        &edit(|v| {
+            at(v, "/sections/0/items/0")["show_if"] = json!({"item": "stage", "answered": true})
+        }),
+        "sections[0].items[0].show_if",
+        "komt niet eerder",
+    );
 }
 
 #[test]
 fn show_if_with_a_code_the_item_lacks_or_the_wrong_form_is_rejected() {
-    check(&edit(|v| *at(v, "/sections/1/show_if/in") = json!(["misschien"])), "sections[1].show_if", "code 'misschien', maar vraag 'stage' heeft die code niet");
-    check(&edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "stage", "between": [1, 2]})), "sections[1].show_if", "past niet bij vraag 'stage' (soort 'yes_no')");
-    check(&edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "stage", "in": ["ja"], "answered": true})), "sections[1].show_if", "precies één vorm");
+    check(
+        &edit(|v| *at(v, "/sections/1/show_if/in") = json!(["misschien"])),
+        "sections[1].show_if",
+        "code 'misschien', maar vraag 'stage' heeft die code niet",
+    );
+    check(
+        &edit(|v| *at(v, "/sections/1/show_if") = json!({"item": "stage", "between": [1, 2]})),
+        "sections[1].show_if",
+        "past niet bij vraag 'stage' (soort 'yes_no')",
+    );
+    check(
+        &edit(|v| {
+            *at(v, "/sections/1/show_if") = json!({"item": "stage", "in": ["ja"], "answered": true})
+        }),
+        "sections[1].show_if",
+        "precies één vorm",
+    );
 }
 
 #[test]
 fn an_empty_or_one_point_scale_is_rejected() {
-    check(&edit(|v| *at(v, "/sections/1/items/0/points") = json!([])), "sections[1].items[0].points", "minstens 2 antwoorden zijn; er zijn er 0");
-    let json = edited(KINDS, |v| *at(v, "/scales/0/points") = json!([{"code": "1", "label": {"nl": "a", "en": "a"}}]));
+    check(
+        &edit(|v| *at(v, "/sections/1/items/0/points") = json!([])),
+        "sections[1].items[0].points",
+        "minstens 2 antwoorden zijn; er zijn er 0",
+    );
+    let json = edited(KINDS, |v| {
+        *at(v, "/scales/0/points") = json!([{"code": "1", "label": {"nl": "a", "en": "a"}}])
+    });
     check(&json, "scales[0].points", "er zijn er 1");
-    check(&edit(|v| { at(v, "/sections/1/items/0")["scale"] = json!("eens"); }), "sections[1].items[0]", "Geef 'scale' of 'points', niet allebei");
+    check(
+        &edit(|v| {
+            at(v, "/sections/1/items/0")["scale"] = json!("eens");
+        }),
+        "sections[1].items[0]",
+        "Geef 'scale' of 'points', niet allebei",
+    );
 }
 
 #[test]
@@ -124,7 +190,11 @@ fn a_missing_translation_names_the_language_and_field() {
 #[test]
 fn a_required_item_that_can_never_show_is_reported() {
     let never = json!({"all": [{"item": "stage", "in": ["ja"]}, {"item": "stage", "in": ["nee"]}]});
-    check(&edit(|v| *at(v, "/sections/1/show_if") = never), "sections[1].items[0]", "Deze verplichte vraag wordt nooit getoond");
+    check(
+        &edit(|v| *at(v, "/sections/1/show_if") = never),
+        "sections[1].items[0]",
+        "Deze verplichte vraag wordt nooit getoond",
+    );
     // An item that depends on an item that is itself never shown is never shown either.
     let json = edit(|v| {
         *at(v, "/sections/1/show_if") = json!({"not": {"any": [{"item": "stage", "answered": true}, {"item": "stage", "answered": false}]}});
@@ -147,22 +217,30 @@ fn conditions_that_can_hold_are_not_reported() {
         assert!(parse(&json).is_ok(), "{cond} was flagged: {:?}", parse(&json).err());
     }
     let json = edited(KINDS, |v| {
-        at(v, "/sections/0/items/8")["show_if"] =
-            json!({"all": [{"item": "aantal", "between": [10, 30]}, {"not": {"item": "aantal", "between": [10, 29]}}, {"item": "hulp", "in": ["a"]}, {"not": {"item": "hulp", "in": ["b"]}}]});
+        at(v, "/sections/0/items/8")["show_if"] = json!({"all": [{"item": "aantal", "between": [10, 30]}, {"not": {"item": "aantal", "between": [10, 29]}}, {"item": "hulp", "in": ["a"]}, {"not": {"item": "hulp", "in": ["b"]}}]});
     });
     assert!(parse(&json).is_ok(), "{:?}", parse(&json).err());
     let json = edited(KINDS, |v| {
-        at(v, "/sections/0/items/8")["show_if"] =
-            json!({"all": [{"item": "aantal", "between": [10, 20]}, {"not": {"item": "aantal", "between": [0, 30]}}]});
+        at(v, "/sections/0/items/8")["show_if"] = json!({"all": [{"item": "aantal", "between": [10, 20]}, {"not": {"item": "aantal", "between": [0, 30]}}]});
     });
     check(&json, "sections[0].items[8]", "nooit getoond");
 }
 
 #[test]
 fn fields_that_do_not_fit_the_kind_and_missing_fields_are_named() {
-    check(&edit(|v| at(v, "/sections/0/items/0")["options"] = json!([])), "sections[0].items[0]", "Veld 'options' hoort niet bij een vraag van soort 'yes_no'");
-    check(&edit(|v| *at(v, "/sections/0/items/0/kind") = json!("slider")), "sections[0].items[0]", "Soort vraag 'slider' bestaat niet");
-    let json = edited(KINDS, |v| { at(v, "/sections/0/items/5").as_object_mut().unwrap().remove("max"); });
+    check(
+        &edit(|v| at(v, "/sections/0/items/0")["options"] = json!([])),
+        "sections[0].items[0]",
+        "Veld 'options' hoort niet bij een vraag van soort 'yes_no'",
+    );
+    check(
+        &edit(|v| *at(v, "/sections/0/items/0/kind") = json!("slider")),
+        "sections[0].items[0]",
+        "Soort vraag 'slider' bestaat niet",
+    );
+    let json = edited(KINDS, |v| {
+        at(v, "/sections/0/items/5").as_object_mut().unwrap().remove("max");
+    });
     check(&json, "sections[0].items[5]", "heeft veld 'max' nodig");
     let json = edited(KINDS, |v| *at(v, "/sections/0/items/1/max_choices") = json!(4));
     check(&json, "sections[0].items[1]", "'max_choices' is 4, maar moet tussen 1 en 3");
@@ -172,9 +250,25 @@ fn fields_that_do_not_fit_the_kind_and_missing_fields_are_named() {
     check(&json, "sections[0].items[1].options[1]", "Code 'a' komt twee keer voor");
     let json = edited(KINDS, |v| *at(v, "/sections/0/items/1/options/1/code") = json!("weet_niet"));
     check(&json, "sections[0].items[1].options[1]", "gereserveerd");
-    check(&edit(|v| { at(v, "/sections/0/items/0").as_object_mut().unwrap().remove("source"); }), "sections[0].items[0]", "geen 'source'");
-    check(&edit(|v| { at(v, "/sections/0/items/0").as_object_mut().unwrap().remove("construct"); }), "sections[0].items[0]", "geen 'construct'");
-    check(&edit(|v| *at(v, "/sections/0/items/0/id") = json!("Stage Vraag")), "sections[0].items[0].id", "Id 'Stage Vraag' mag alleen");
+    check(
+        &edit(|v| {
+            at(v, "/sections/0/items/0").as_object_mut().unwrap().remove("source");
+        }),
+        "sections[0].items[0]",
+        "geen 'source'",
+    );
+    check(
+        &edit(|v| {
+            at(v, "/sections/0/items/0").as_object_mut().unwrap().remove("construct");
+        }),
+        "sections[0].items[0]",
+        "geen 'construct'",
+    );
+    check(
+        &edit(|v| *at(v, "/sections/0/items/0/id") = json!("Stage Vraag")),
+        "sections[0].items[0].id",
+        "Id 'Stage Vraag' mag alleen",
+    );
     check(&edit(|v| v["audience"] = json!("parents")), "audience", "Doelgroep 'parents'");
 }
 
@@ -188,33 +282,65 @@ fn every_problem_is_reported_at_once_in_both_languages() {
     let problems = parse(&json).unwrap_err();
     assert_eq!(problems.len(), 3, "{problems:#?}");
     let english: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
-    assert!(english.iter().any(|m| m.contains("Construct 'nope.nope' is not declared")), "{english:?}");
-    assert!(english.iter().any(|m| m.contains("The Dutch text of 'text' is missing")), "{english:?}");
-    assert!(english.iter().any(|m| m.contains("Id 'stage' is used twice") && m.contains("(at sections[2].items[0].id)")), "{english:?}");
+    assert!(
+        english.iter().any(|m| m.contains("Construct 'nope.nope' is not declared")),
+        "{english:?}"
+    );
+    assert!(
+        english.iter().any(|m| m.contains("The Dutch text of 'text' is missing")),
+        "{english:?}"
+    );
+    assert!(
+        english.iter().any(|m| m.contains("Id 'stage' is used twice")
+            && m.contains("(at sections[2].items[0].id)")),
+        "{english:?}"
+    );
 }
 
 /// Lines in each seed text, for checking that sources point at real lines.
-const SEED_LINES: [(&str, u32); 5] =
-    [("seed-000", 1880), ("seed-001", 207), ("seed-002", 1048), ("seed-003", 2259), ("seed-004", 3920)];
+const SEED_LINES: [(&str, u32); 5] = [
+    ("seed-000", 1880),
+    ("seed-001", 207),
+    ("seed-002", 1048),
+    ("seed-003", 2259),
+    ("seed-004", 3920),
+];
 
 #[test]
 fn the_student_vragenlijst_validates_and_every_item_is_traceable() {
     let s = match builtin::student() {
         Ok(s) => s,
-        Err(p) => panic!("built-in student vragenlijst is invalid:\n{}", p.iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>().join("\n")),
+        Err(p) => panic!(
+            "built-in student vragenlijst is invalid:\n{}",
+            p.iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>().join("\n")
+        ),
     };
     assert_eq!(s.id, builtin::STUDENT_ID);
     assert_eq!(s.audience, Audience::Student);
     let mut answerable = 0;
     for (_, item) in s.items() {
-        assert!(s.construct(&item.construct).is_some(), "{}: construct {}", item.id, item.construct);
+        assert!(
+            s.construct(&item.construct).is_some(),
+            "{}: construct {}",
+            item.id,
+            item.construct
+        );
         let max = SEED_LINES.iter().find(|(d, _)| *d == item.source.document).map(|(_, n)| *n);
-        let max = max.unwrap_or_else(|| panic!("{}: unknown source document {}", item.id, item.source.document));
+        let max = max.unwrap_or_else(|| {
+            panic!("{}: unknown source document {}", item.id, item.source.document)
+        });
         assert!(!item.source.lines.trim().is_empty(), "{}: no source lines", item.id);
         for part in item.source.lines.split(',') {
             for n in part.trim().split('-') {
-                let n: u32 = n.trim().parse().unwrap_or_else(|_| panic!("{}: bad line list {:?}", item.id, item.source.lines));
-                assert!((1..=max).contains(&n), "{}: line {n} is not in {}", item.id, item.source.document);
+                let n: u32 = n.trim().parse().unwrap_or_else(|_| {
+                    panic!("{}: bad line list {:?}", item.id, item.source.lines)
+                });
+                assert!(
+                    (1..=max).contains(&n),
+                    "{}: line {n} is not in {}",
+                    item.id,
+                    item.source.document
+                );
             }
         }
         answerable += match &item.kind {
@@ -222,13 +348,25 @@ fn the_student_vragenlijst_validates_and_every_item_is_traceable() {
             _ => 1,
         };
     }
-    assert!((40..=60).contains(&answerable), "student vragenlijst has {answerable} items; the issue asks 40-60");
+    assert!(
+        (40..=60).contains(&answerable),
+        "student vragenlijst has {answerable} items; the issue asks 40-60"
+    );
 }
 
 #[test]
 fn the_student_vragenlijst_asks_nothing_identifying() {
     let s = builtin::student().unwrap();
-    let forbidden = ["naam", "geboortedatum", "studentnummer", "e-mail", "email", "adres", "leeftijd", "geslacht"];
+    let forbidden = [
+        "naam",
+        "geboortedatum",
+        "studentnummer",
+        "e-mail",
+        "email",
+        "adres",
+        "leeftijd",
+        "geslacht",
+    ];
     for (_, item) in s.items() {
         let text = item.text.nl.to_lowercase();
         for word in forbidden {

@@ -4,7 +4,14 @@ use std::fs;
 use std::path::Path;
 
 const FORBIDDEN: [&str; 9] = [
-    "leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "window()", "Date::", "Math::random",
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "gloo",
+    "window()",
+    "Date::",
+    "Math::random",
     "getrandom",
 ];
 

@@ -29,7 +29,10 @@ fn a_required_question_needs_an_answer_before_next() {
     let i = instrument(MINIMAL);
     let mut s = Session::start(&i);
     assert_eq!(at(&s), "stage");
-    assert_eq!(s.apply(&i, Action::Next), Err(SessionError::AnswerRequired { item: "stage".into() }));
+    assert_eq!(
+        s.apply(&i, Action::Next),
+        Err(SessionError::AnswerRequired { item: "stage".into() })
+    );
     assert_eq!(at(&s), "stage", "a refused action changes nothing");
     s.apply(&i, answer("stage", choice("ja"))).unwrap();
     s.apply(&i, Action::Next).unwrap();
@@ -109,13 +112,25 @@ fn answers_are_checked_against_their_item() {
         bad("rol", choice("directeur"), AnswerProblem::UnknownCode("directeur".into())),
         bad("rol", Answer::DontKnow, AnswerProblem::DontKnowNotOffered),
         bad("rol", Answer::Number(1), AnswerProblem::WrongKind),
-        bad("hulp", Answer::Choices(vec!["a".into(), "b".into(), "c".into()]), AnswerProblem::TooMany { max: 2 }),
+        bad(
+            "hulp",
+            Answer::Choices(vec!["a".into(), "b".into(), "c".into()]),
+            AnswerProblem::TooMany { max: 2 },
+        ),
         bad("aantal", Answer::Number(41), AnswerProblem::OutOfRange { min: 0, max: 40 }),
         bad("tekst", Answer::Text("elf tekens!".into()), AnswerProblem::TooLong { max: 10 }),
-        bad("matrix", Answer::Rows(BTreeMap::from([("veilig".into(), "9".into())])), AnswerProblem::UnknownCode("9".into())),
+        bad(
+            "matrix",
+            Answer::Rows(BTreeMap::from([("veilig".into(), "9".into())])),
+            AnswerProblem::UnknownCode("9".into()),
+        ),
         bad("deel", choice("alle"), AnswerProblem::UnknownCode("alle".into())),
     ] {
-        assert_eq!(s.apply(&i, Action::Answer { item: item.clone(), answer: a }), Err(err), "{item}");
+        assert_eq!(
+            s.apply(&i, Action::Answer { item: item.clone(), answer: a }),
+            Err(err),
+            "{item}"
+        );
     }
     assert!(s.answers().is_empty());
     // Normal forms: option order, blank text clears, empty selection clears.
@@ -136,9 +151,14 @@ fn a_required_matrix_needs_every_row() {
     let i = instrument(KINDS);
     let mut s = Session::start(&i);
     s.apply(&i, Action::GoTo { item: "matrix".into() }).unwrap();
-    s.apply(&i, answer("matrix", Answer::Rows(BTreeMap::from([("veilig".into(), "2".into())])))).unwrap();
-    assert_eq!(s.apply(&i, Action::Next), Err(SessionError::RowsMissing { item: "matrix".into(), missing: 1 }));
-    let both = BTreeMap::from([("veilig".into(), "2".into()), ("rustig".into(), DONT_KNOW_CODE.into())]);
+    s.apply(&i, answer("matrix", Answer::Rows(BTreeMap::from([("veilig".into(), "2".into())]))))
+        .unwrap();
+    assert_eq!(
+        s.apply(&i, Action::Next),
+        Err(SessionError::RowsMissing { item: "matrix".into(), missing: 1 })
+    );
+    let both =
+        BTreeMap::from([("veilig".into(), "2".into()), ("rustig".into(), DONT_KNOW_CODE.into())]);
     s.apply(&i, answer("matrix", Answer::Rows(both))).unwrap();
     s.apply(&i, Action::Next).unwrap();
     assert_eq!(at(&s), "END");
@@ -163,7 +183,10 @@ fn submit_waits_for_every_required_answer_and_then_locks_the_session() {
     assert_eq!(s.apply(&i, Action::Submit), Err(SessionError::NotReady { missing: 1 }));
     assert!(!s.can_submit(&i));
     s.apply(&i, answer("stage", choice("ja"))).unwrap();
-    assert_eq!(s.missing(&i).iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["stage_leren"]);
+    assert_eq!(
+        s.missing(&i).iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        vec!["stage_leren"]
+    );
     s.apply(&i, answer("stage_leren", Answer::DontKnow)).unwrap();
     assert!(s.can_submit(&i), "the optional open question may stay empty");
     s.apply(&i, Action::Submit).unwrap();
@@ -222,9 +245,10 @@ fn a_student_can_fill_in_the_whole_student_vragenlijst() {
     // Choosing the last option everywhere takes other routes through show_if; it must
     // end just as well.
     let last = |item: &Item| match &item.kind {
-        ItemKind::SingleChoice { .. } | ItemKind::Scale { .. } | ItemKind::YesNo | ItemKind::Share => {
-            Answer::Choice(item.kind.choices().last().unwrap().code.clone())
-        }
+        ItemKind::SingleChoice { .. }
+        | ItemKind::Scale { .. }
+        | ItemKind::YesNo
+        | ItemKind::Share => Answer::Choice(item.kind.choices().last().unwrap().code.clone()),
         _ => first_answer(item),
     };
     let s = run_to_end(&i, last);
@@ -260,13 +284,19 @@ fn random_walks_never_leave_the_session_in_an_impossible_place() {
             };
             let before = s.clone();
             if s.apply(&i, action.clone()).is_err() {
-                assert_eq!(s, before, "{name} step {step}: a refused {action:?} changed the session");
+                assert_eq!(
+                    s, before,
+                    "{name} step {step}: a refused {action:?} changed the session"
+                );
             }
             if let Position::Item(id) = s.position() {
                 assert!(s.is_shown(&i, id), "{name} step {step}: position {id} is not shown");
             }
             let p = s.progress(&i);
-            assert!(p.position >= 1 && p.position <= p.total.max(1) && p.answered <= p.total, "{name}: {p:?}");
+            assert!(
+                p.position >= 1 && p.position <= p.total.max(1) && p.answered <= p.total,
+                "{name}: {p:?}"
+            );
         }
     }
 }

@@ -11,7 +11,8 @@ use crate::support::{instrument, MINIMAL};
 fn answered_session() -> (spiegel::domain::instrument::Instrument, Session) {
     let i = instrument(MINIMAL);
     let mut s = Session::start(&i);
-    s.apply(&i, Action::Answer { item: "stage".into(), answer: Answer::Choice("ja".into()) }).unwrap();
+    s.apply(&i, Action::Answer { item: "stage".into(), answer: Answer::Choice("ja".into()) })
+        .unwrap();
     s.apply(&i, Action::Next).unwrap();
     (i, s)
 }
@@ -43,7 +44,9 @@ fn a_corrupt_entry_is_set_aside_and_kept_not_deleted() {
     let store = MemoryStore::default();
     let i = instrument(MINIMAL);
     let key = StorageKey::Session("mini".into()).as_string();
-    for (n, junk) in ["{not json", "{\"schema\":\"spiegel.session\",\"version\":9}", "[]"].iter().enumerate() {
+    for (n, junk) in
+        ["{not json", "{\"schema\":\"spiegel.session\",\"version\":9}", "[]"].iter().enumerate()
+    {
         store.set(&key, junk).unwrap();
         let loaded = journal::load_session(&store, &i).unwrap();
         let expected = format!("spiegel.v1.set-aside.{}", n + 1);
@@ -64,17 +67,27 @@ fn a_full_store_reports_full_and_loses_nothing_already_kept() {
     big.apply(&i, Action::Back).unwrap();
     big.apply(&i, Action::GoTo { item: "stage".into() }).unwrap();
     let mut long = big.clone();
-    long.apply(&i, Action::Answer { item: "stage".into(), answer: Answer::Choice("nee".into()) }).unwrap();
+    long.apply(&i, Action::Answer { item: "stage".into(), answer: Answer::Choice("nee".into()) })
+        .unwrap();
     long.apply(&i, Action::Next).unwrap();
-    long.apply(&i, Action::Answer { item: "opmerking".into(), answer: Answer::Text("x".repeat(200)) }).unwrap();
+    long.apply(
+        &i,
+        Action::Answer { item: "opmerking".into(), answer: Answer::Text("x".repeat(200)) },
+    )
+    .unwrap();
     assert_eq!(journal::save_session(&store, &i, &long), Err(StorageError::Full));
-    assert_eq!(store.get(&StorageKey::Session("mini".into()).as_string()).unwrap(), before, "the last good save stays");
+    assert_eq!(
+        store.get(&StorageKey::Session("mini".into()).as_string()).unwrap(),
+        before,
+        "the last good save stays"
+    );
 }
 
 #[test]
 fn completing_keeps_the_response_before_removing_the_session() {
     let (i, mut s) = answered_session();
-    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("2".into()) }).unwrap();
+    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("2".into()) })
+        .unwrap();
     s.apply(&i, Action::Submit).unwrap();
     let store = MemoryStore::default();
     journal::save_session(&store, &i, &s).unwrap();
@@ -96,7 +109,8 @@ fn completing_keeps_the_response_before_removing_the_session() {
 #[test]
 fn a_corrupt_response_list_is_set_aside_and_new_responses_still_fit() {
     let (i, mut s) = answered_session();
-    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("1".into()) }).unwrap();
+    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("1".into()) })
+        .unwrap();
     let store = MemoryStore::default();
     store.set(&StorageKey::Responses.as_string(), "[{\"broken\": true}]").unwrap();
     let r = journal::response(&i, &s, "r1".into(), "2026-W48".into());

@@ -175,10 +175,7 @@ impl Validator {
             for (ii, it) in s.items.iter().enumerate() {
                 let ip = format!("{sp}.items[{ii}]");
                 let item = self.item(it, &ip, index, &order, &known, &scales, &construct_ids);
-                known.insert(
-                    item.id.clone(),
-                    Known { index, kind: item.kind.clone() },
-                );
+                known.insert(item.id.clone(), Known { index, kind: item.kind.clone() });
                 items.push(item);
                 index += 1;
             }
@@ -320,8 +317,17 @@ impl Validator {
         scales: &BTreeMap<String, Vec<Choice>>,
         constructs: &BTreeSet<String>,
     ) -> Option<ItemKind> {
-        const FIELDS: [&str; 9] =
-            ["options", "max_choices", "scale", "points", "min", "max", "unit", "max_length", "rows"];
+        const FIELDS: [&str; 9] = [
+            "options",
+            "max_choices",
+            "scale",
+            "points",
+            "min",
+            "max",
+            "unit",
+            "max_length",
+            "rows",
+        ];
         let present = [
             f.options.is_some(),
             f.max_choices.is_some(),
@@ -348,7 +354,10 @@ impl Validator {
         };
         for (field, here) in FIELDS.iter().zip(present) {
             if here && !allowed.contains(field) {
-                self.push(path, P::FieldNotForKind { field: (*field).into(), kind: f.kind.clone() });
+                self.push(
+                    path,
+                    P::FieldNotForKind { field: (*field).into(), kind: f.kind.clone() },
+                );
             }
         }
         let kind_name = f.kind.clone();
@@ -420,7 +429,10 @@ impl Validator {
                             let rp = format!("{path}.rows[{ri}]");
                             self.id(&r.id, &rp);
                             if !seen.insert(r.id.as_str()) {
-                                self.push(&rp, P::DuplicateId { id: r.id.clone(), first: path.into() });
+                                self.push(
+                                    &rp,
+                                    P::DuplicateId { id: r.id.clone(), first: path.into() },
+                                );
                             }
                             let text = self.text(&r.text, "text", &rp);
                             let construct = match &r.construct {
@@ -531,7 +543,10 @@ impl Validator {
             for code in codes {
                 let exists = choices.iter().any(|ch| &ch.code == code);
                 if !exists {
-                    self.push(path, P::ConditionUnknownCode { item: item.clone(), code: code.clone() });
+                    self.push(
+                        path,
+                        P::ConditionUnknownCode { item: item.clone(), code: code.clone() },
+                    );
                     ok = false;
                 }
             }
@@ -609,7 +624,9 @@ mod reach {
     /// grows beyond [`LIMIT`].
     fn dnf(c: &Condition, negate: bool) -> Option<Dnf<'_>> {
         match (c, negate) {
-            (Condition::All(parts), false) | (Condition::Any(parts), true) => product(parts, negate),
+            (Condition::All(parts), false) | (Condition::Any(parts), true) => {
+                product(parts, negate)
+            }
             (Condition::Any(parts), false) | (Condition::All(parts), true) => union(parts, negate),
             (Condition::Not(inner), _) => dnf(inner, !negate),
             (atom, _) => Some(vec![vec![(!negate, atom)]]),

@@ -37,7 +37,9 @@ pub fn NumberField(
         _ => String::new(),
     };
     let label = move || format!("{} {min} {} {max}", w.get().number_from, w.get().number_to);
-    let unit = unit.map(|u| view! { <span class="number__unit">{move || u.get(lang.get()).to_string()}</span> });
+    let unit = unit.map(
+        |u| view! { <span class="number__unit">{move || u.get(lang.get()).to_string()}</span> },
+    );
     let dont_know = dont_know.then(|| {
         view! {
             <label class="option option--dont-know">

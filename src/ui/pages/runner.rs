@@ -135,7 +135,10 @@ pub fn RunnerPage(
         let missing = move || {
             session.with(|s| {
                 inst.with_value(|i| {
-                    s.missing(i).into_iter().map(|it| (it.id.clone(), it.text.clone())).collect::<Vec<_>>()
+                    s.missing(i)
+                        .into_iter()
+                        .map(|it| (it.id.clone(), it.text.clone()))
+                        .collect::<Vec<_>>()
                 })
             })
         };

@@ -1,0 +1,110 @@
+# Spiegel. Two commands matter: `make run` and `make test`. Each sets up what it needs on
+# a fresh Debian machine, and skips what is already there at the right version.
+# Nothing is downloaded outside the package registries (apt, crates.io, npm).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+E2E := tests/e2e
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT := 60
+
+.PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
+        lint test-host test-web test-e2e size bench
+
+help:
+	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
+	@echo "make test  - lint, host tests, browser tests and end-to-end tests"
+	@echo "make bench - print size and performance figures"
+
+## ---- set-up (idempotent) ----
+
+setup: setup-apt setup-rust setup-tools setup-node
+
+# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes.
+setup-apt:
+	@missing=""; \
+	for p in chromium chromium-driver brotli; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
+# trunk 0.21.14 (0.22 needs rustc 1.96) and wasm-bindgen-cli equal to Cargo.lock's
+# wasm-bindgen. The two builds take ~11 minutes together, so they run in parallel.
+setup-tools: setup-rust
+	@pids=""; \
+	if ! trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
+	  echo "installing trunk $(TRUNK_VERSION) (about 11 minutes)"; \
+	  cargo install --quiet --locked trunk@$(TRUNK_VERSION) & pids="$$pids $$!"; \
+	fi; \
+	if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes)"; \
+	  cargo install --quiet --force wasm-bindgen-cli@$(WASM_BINDGEN_VERSION) & pids="$$pids $$!"; \
+	fi; \
+	for p in $$pids; do wait $$p; done
+
+# playwright-core (drives Debian's Chromium), binaryen's wasm-opt 132 and axe-core.
+setup-node:
+	@if [ ! -d $(E2E)/node_modules ] || [ $(E2E)/package-lock.json -nt $(E2E)/node_modules/.stamp ]; then \
+	  (cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error) && touch $(E2E)/node_modules/.stamp; \
+	fi
+
+fetch:
+	@cargo fetch --locked --quiet
+
+## ---- build and run ----
+
+build: setup-apt setup-tools setup-node fetch
+	trunk build --release
+
+run: build
+	@echo "Spiegel: http://127.0.0.1:8080"
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
+
+## ---- tests ----
+
+test: setup fetch lint test-host test-web test-e2e
+
+lint: setup-rust fetch
+	cargo fmt --check
+	cargo clippy --offline --all-targets -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-host: fetch
+	cargo test --offline
+
+test-web: setup-apt setup-tools fetch
+	cargo test --offline --target wasm32-unknown-unknown --test web
+
+test-e2e: build
+	cd $(E2E) && node --test --test-concurrency=1
+
+## ---- figures ----
+
+# Brotli size of everything in dist/ (budget: 160 KB).
+size: build
+	@total=0; \
+	for f in $$(find dist -type f | sort); do \
+	  b=$$(brotli -c -q 11 "$$f" | wc -c); total=$$((total + b)); \
+	  printf '%8d  %s\n' "$$b" "$$f"; \
+	done; \
+	awk -v t=$$total 'BEGIN { printf "dist/ brotli total: %d bytes (%.1f KB; budget 160 KB)\n", t, t / 1024 }'
+
+bench: size
