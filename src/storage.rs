@@ -48,8 +48,8 @@ pub trait KeyValueStore {
 pub enum StorageKey {
     /// The session in progress for an instrument.
     Session(String),
-    /// Completed responses waiting for the team (a list).
-    Responses,
+    /// One completed response waiting for the team, by its id.
+    Response(String),
     /// The chosen language.
     Lang,
     /// A corrupt entry set aside, numbered.
@@ -64,7 +64,7 @@ impl StorageKey {
     pub fn as_string(&self) -> String {
         match self {
             StorageKey::Session(id) => format!("{PREFIX}session.{id}"),
-            StorageKey::Responses => format!("{PREFIX}responses"),
+            StorageKey::Response(id) => format!("{PREFIX}response.{id}"),
             StorageKey::Lang => format!("{PREFIX}lang"),
             StorageKey::SetAside(n) => format!("{PREFIX}set-aside.{n}"),
         }

@@ -77,7 +77,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
-    fn lookup(map: &BTreeMap<&str, Answer>) -> impl Fn(&str) -> Option<&Answer> {
+    fn lookup<'a>(map: &'a BTreeMap<&str, Answer>) -> impl Fn(&str) -> Option<&'a Answer> + 'a {
         move |id| map.get(id)
     }
 

@@ -47,8 +47,10 @@ pub fn load_session(
                 && s.version == VERSION
                 && s.instrument == instrument.id =>
         {
-            let answers: BTreeMap<String, Answer> =
-                s.answers.into_iter().map(|(k, v)| (k, v.into())).collect();
+            let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
+            for (k, v) in s.answers {
+                answers.insert(k, v.into());
+            }
             let position = s.position.map_or(Position::End, Position::Item);
             let (session, dropped) = Session::restore(instrument, answers, position);
             Ok(Loaded::Resumed { session, dropped })
@@ -103,41 +105,41 @@ pub fn response(
         instrument: instrument.id.clone(),
         instrument_version: instrument.version.clone(),
         week,
-        answers: answers.iter().map(|(k, v)| (k.clone(), v.into())).collect(),
+        answers: schema::store_answers(answers.iter().map(|(k, v)| (k, v))),
     }
 }
 
-/// Completed responses on this device, and whether the list was unreadable (then it was
-/// set aside and an empty list is returned).
+/// Completed responses on this device, in key order. Entries that cannot be read are
+/// set aside (their new keys are returned) and left out.
 pub fn load_responses(
     store: &dyn KeyValueStore,
-) -> Result<(Vec<StoredResponse>, Option<Loaded>), StorageError> {
-    let key = StorageKey::Responses.as_string();
-    let Some(raw) = store.get(&key)? else {
-        return Ok((Vec::new(), None));
-    };
-    match serde_json::from_str::<Vec<StoredResponse>>(&raw) {
-        Ok(list) => Ok((list, None)),
-        Err(_) => {
-            let kept_as = set_aside(store, &key, &raw).ok();
-            Ok((Vec::new(), Some(Loaded::SetAside { kept_as })))
+) -> Result<(Vec<StoredResponse>, Vec<String>), StorageError> {
+    let prefix = StorageKey::Response(String::new()).as_string();
+    let mut keys: Vec<String> =
+        store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)).collect();
+    keys.sort();
+    let mut list = Vec::with_capacity(keys.len());
+    let mut set_apart = Vec::new();
+    for key in keys {
+        let Some(raw) = store.get(&key)? else { continue };
+        match serde_json::from_str::<StoredResponse>(&raw) {
+            Ok(r) if r.schema == RESPONSE_SCHEMA && r.version == VERSION => list.push(r),
+            _ => set_apart.push(set_aside(store, &key, &raw)?),
         }
     }
+    Ok((list, set_apart))
 }
 
-/// Submits: stores the response first, then removes the session in progress, so a
-/// failure at any step never loses the answers.
+/// Submits: stores the response under its own key first, then removes the session in
+/// progress, so a failure at any step never loses the answers. Storing the same response
+/// twice keeps one copy.
 pub fn complete(
     store: &dyn KeyValueStore,
     instrument: &Instrument,
     response: &StoredResponse,
 ) -> Result<(), StorageError> {
-    let (mut list, _) = load_responses(store)?;
-    if !list.iter().any(|r| r.id == response.id) {
-        list.push(response.clone());
-    }
-    let json = serde_json::to_string(&list).map_err(|e| StorageError::Failed(e.to_string()))?;
-    store.set(&StorageKey::Responses.as_string(), &json)?;
+    let json = serde_json::to_string(response).map_err(|e| StorageError::Failed(e.to_string()))?;
+    store.set(&StorageKey::Response(response.id.clone()).as_string(), &json)?;
     clear_session(store, &instrument.id)
 }
 

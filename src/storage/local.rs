@@ -39,7 +39,7 @@ fn unavailable(why: &str) -> StorageError {
 fn describe(e: &JsValue) -> String {
     match e.dyn_ref::<DomException>() {
         Some(d) => format!("{}: {}", d.name(), d.message()),
-        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+        None => e.as_string().unwrap_or_else(|| "unknown error".into()),
     }
 }
 

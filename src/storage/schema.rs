@@ -55,7 +55,7 @@ pub struct StoredResponse {
 
 /// One stored answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum StoredAnswer {
     /// One code.
     Choice(String),
@@ -101,11 +101,16 @@ impl From<StoredAnswer> for Answer {
     }
 }
 
-/// Stored answers from domain answers.
+/// Stored answers from domain answers. (A loop of inserts rather than `collect`, which
+/// would sort first and add a sort routine per element type to the download.)
 pub fn store_answers<'a>(
     answers: impl IntoIterator<Item = (&'a String, &'a Answer)>,
 ) -> BTreeMap<String, StoredAnswer> {
-    answers.into_iter().map(|(k, v)| (k.clone(), v.into())).collect()
+    let mut out = BTreeMap::new();
+    for (k, v) in answers {
+        out.insert(k.clone(), v.into());
+    }
+    out
 }
 
 /// The stored form of a position.

@@ -5,20 +5,21 @@ use leptos::prelude::*;
 use crate::domain::builtin;
 use crate::domain::instrument::Instrument;
 use crate::domain::session::Session;
+use crate::domain::text::Lang;
 use crate::ui::browser::set_document_lang;
 use crate::ui::components::banners::Banners;
 use crate::ui::components::lang_switch::LangSwitch;
-use crate::ui::context::{use_words, LangContext, Persist};
+use crate::ui::context::{LangContext, Persist};
+use crate::ui::i18n::words;
 use crate::ui::pages::done::DonePage;
 use crate::ui::pages::runner::RunnerPage;
 use crate::ui::pages::start::StartPage;
 
 /// Which screen is shown.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Screen {
     Start,
-    /// Running, starting from (or resuming) this session.
-    Run(Session),
+    Run,
     /// Done; `saved` tells whether the device kept the response.
     Done {
         saved: bool,
@@ -26,7 +27,8 @@ enum Screen {
 }
 
 /// The whole app. Opens storage (falling back to memory), resumes a session in
-/// progress, and shows the start, runner or done screen.
+/// progress, and shows the start, runner or done screen. All state lives here, so the
+/// screen can be rebuilt in the other language without losing anything.
 #[component]
 pub fn App() -> impl IntoView {
     let persist = Persist::open();
@@ -40,18 +42,19 @@ pub fn App() -> impl IntoView {
         set_document_lang(l);
         persist.set_lang(l);
     });
-    let words = use_words();
 
     let body = match builtin::student() {
-        Ok(instrument) => app_body(persist, instrument).into_any(),
+        Ok(instrument) => Screens::new(persist, instrument).view(lang).into_any(),
         Err(_) => view! {
-            <p class="notice notice--error" role="alert">{move || words.get().err_instrument}</p>
+            <p class="notice notice--error" role="alert">
+                {move || words(lang.get()).err_instrument}
+            </p>
         }
         .into_any(),
     };
     view! {
         <header class="app__header">
-            <span class="app__name">{move || words.get().app_name}</span>
+            <span class="app__name">"Spiegel"</span>
             <LangSwitch />
         </header>
         <main id="main" class="app__main">
@@ -61,25 +64,52 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn app_body(persist: Persist, instrument: Instrument) -> impl IntoView {
-    let screen = RwSignal::new(match persist.load_session(&instrument) {
-        Some(session) => Screen::Run(session),
-        None => Screen::Start,
-    });
-    let instrument = StoredValue::new(instrument);
-    let start = Callback::new(move |()| {
-        let session = instrument.with_value(Session::start);
-        instrument.with_value(|i| persist.save_session(i, &session));
-        screen.set(Screen::Run(session));
-    });
-    let done = Callback::new(move |saved: bool| screen.set(Screen::Done { saved }));
-    let restart = Callback::new(move |()| screen.set(Screen::Start));
-    move || match screen.get() {
-        Screen::Start => view! { <StartPage on_student=start /> }.into_any(),
-        Screen::Run(session) => {
-            view! { <RunnerPage instrument=instrument.get_value() session=session on_done=done /> }
-                .into_any()
+/// The screens and the state they share.
+#[derive(Clone, Copy)]
+struct Screens {
+    persist: Persist,
+    instrument: StoredValue<Instrument>,
+    session: RwSignal<Session>,
+    screen: RwSignal<Screen>,
+}
+
+impl Screens {
+    fn new(persist: Persist, instrument: Instrument) -> Screens {
+        let (session, screen) = match persist.load_session(&instrument) {
+            Some(s) => (s, Screen::Run),
+            None => (Session::start(&instrument), Screen::Start),
+        };
+        Screens {
+            persist,
+            instrument: StoredValue::new(instrument),
+            session: RwSignal::new(session),
+            screen: RwSignal::new(screen),
         }
-        Screen::Done { saved } => view! { <DonePage saved=saved on_restart=restart /> }.into_any(),
+    }
+
+    /// The current screen, rebuilt when the screen or the language changes.
+    fn view(self, lang: RwSignal<Lang>) -> impl IntoView {
+        let Screens { persist, instrument, session, screen } = self;
+        let start = Callback::new(move |()| {
+            let fresh = instrument.with_value(Session::start);
+            instrument.with_value(|i| persist.save_session(i, &fresh));
+            session.set(fresh);
+            screen.set(Screen::Run);
+        });
+        let done = Callback::new(move |saved: bool| screen.set(Screen::Done { saved }));
+        let restart = Callback::new(move |()| screen.set(Screen::Start));
+        move || {
+            let lang = lang.get();
+            match screen.get() {
+                Screen::Start => view! { <StartPage lang=lang on_student=start /> }.into_any(),
+                Screen::Run => view! {
+                    <RunnerPage lang=lang instrument=instrument session=session on_done=done />
+                }
+                .into_any(),
+                Screen::Done { saved } => {
+                    view! { <DonePage lang=lang saved=saved on_restart=restart /> }.into_any()
+                }
+            }
+        }
     }
 }

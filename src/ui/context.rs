@@ -12,21 +12,16 @@ use crate::storage::local::LocalStore;
 use crate::storage::memory::MemoryStore;
 use crate::storage::schema::StoredResponse;
 use crate::storage::{KeyValueStore, StorageError, StorageKey};
-use crate::ui::i18n::{words, Words};
 
-/// The language the interface speaks.
+/// The language the interface speaks. Screens are rebuilt when it changes (a rare event),
+/// so components take the language as a plain value and their texts stay static: far
+/// less code than a reactive closure per text.
 #[derive(Clone, Copy)]
 pub struct LangContext(pub RwSignal<Lang>);
 
 /// The current language.
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<LangContext>().0
-}
-
-/// The words of the current language, reactively.
-pub fn use_words() -> Signal<&'static Words> {
-    let lang = use_lang();
-    Signal::derive(move || words(lang.get()))
 }
 
 /// Why answers are not (or not all) kept on the device right now.

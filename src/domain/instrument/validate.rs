@@ -1,6 +1,6 @@
 //! Turning an instrument file into a validated [`Instrument`], collecting every problem.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::file::{
     ChoiceFile, ConditionFile, InstrumentFile, ItemFile, ScaleFile, TextFile, FORMAT_VERSION,
@@ -29,11 +29,12 @@ pub const DEFAULT_MAX_LENGTH: usize = 500;
 ///     .contains("English text of 'title'")));
 /// ```
 pub fn parse(json: &str) -> Result<Instrument, Vec<Problem>> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
-    match value.get("spiegel_instrument").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) => {
-            let found = u32::try_from(v).unwrap_or(u32::MAX);
+    // Look at the format marker first, so a file of another version gets that message
+    // rather than a list of fields this version does not know.
+    let probe: Probe = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
+    match probe.spiegel_instrument {
+        Some(v) if v == FORMAT_VERSION => {}
+        Some(found) => {
             return Err(vec![Problem::new("spiegel_instrument", P::FormatVersion { found })]);
         }
         None => {
@@ -49,6 +50,13 @@ pub fn parse(json: &str) -> Result<Instrument, Vec<Problem>> {
     } else {
         Err(v.problems)
     }
+}
+
+/// Only the format marker; every other key is skipped.
+#[derive(serde::Deserialize)]
+struct Probe {
+    #[serde(default)]
+    spiegel_instrument: Option<u32>,
 }
 
 fn syntax(e: &serde_json::Error) -> Problem {
@@ -72,7 +80,7 @@ struct Validator {
     problems: Vec<Problem>,
     /// Every id with the path where it was first used (items and sections share a space,
     /// so that a condition or a link can never be ambiguous).
-    ids: HashMap<String, String>,
+    ids: BTreeMap<String, String>,
 }
 
 impl Validator {
@@ -148,10 +156,13 @@ impl Validator {
         let themes = self.themes(&f);
         let constructs = self.constructs(&f, &themes);
         let scales = self.scales(&f.scales);
-        let construct_ids: BTreeSet<String> = constructs.iter().map(|c| c.id.clone()).collect();
+        let mut construct_ids = BTreeSet::new();
+        for c in &constructs {
+            construct_ids.insert(c.id.clone());
+        }
 
         // First pass: every item's place, so conditions can tell "unknown" from "later".
-        let mut order: HashMap<String, usize> = HashMap::new();
+        let mut order: BTreeMap<String, usize> = BTreeMap::new();
         let mut index = 0;
         for s in &f.sections {
             for it in &s.items {
@@ -160,7 +171,7 @@ impl Validator {
             }
         }
 
-        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut known: BTreeMap<String, Known> = BTreeMap::new();
         let mut sections = Vec::with_capacity(f.sections.len());
         let mut index = 0;
         for (si, s) in f.sections.iter().enumerate() {
@@ -270,8 +281,8 @@ impl Validator {
         f: &ItemFile,
         path: &str,
         index: usize,
-        order: &HashMap<String, usize>,
-        known: &HashMap<String, Known>,
+        order: &BTreeMap<String, usize>,
+        known: &BTreeMap<String, Known>,
         scales: &BTreeMap<String, Vec<Choice>>,
         constructs: &BTreeSet<String>,
     ) -> Item {
@@ -482,8 +493,8 @@ impl Validator {
         c: &ConditionFile,
         path: &str,
         index: usize,
-        order: &HashMap<String, usize>,
-        known: &HashMap<String, Known>,
+        order: &BTreeMap<String, usize>,
+        known: &BTreeMap<String, Known>,
     ) -> Option<Condition> {
         let forms = [
             c.in_codes.is_some(),
@@ -568,8 +579,10 @@ impl Validator {
 
     fn reachability(&mut self, instrument: &Instrument) {
         let mut never: BTreeSet<&str> = BTreeSet::new();
-        let kinds: HashMap<&str, &ItemKind> =
-            instrument.items().map(|(_, i)| (i.id.as_str(), &i.kind)).collect();
+        let mut kinds: BTreeMap<&str, &ItemKind> = BTreeMap::new();
+        for (_, i) in instrument.items() {
+            kinds.insert(&i.id, &i.kind);
+        }
         for (si, s) in instrument.sections.iter().enumerate() {
             for (ii, item) in s.items.iter().enumerate() {
                 let parts: Vec<Condition> =
@@ -597,7 +610,7 @@ fn valid_id(id: &str) -> bool {
 /// A conservative satisfiability check for conditions: it reports "never" only when no
 /// answers at all can make the condition hold, so a warning is never a false alarm.
 mod reach {
-    use std::collections::{BTreeSet, HashMap};
+    use std::collections::{BTreeMap, BTreeSet};
 
     use super::{Condition, ItemKind};
 
@@ -609,7 +622,7 @@ mod reach {
 
     pub(super) fn satisfiable(
         c: &Condition,
-        kinds: &HashMap<&str, &ItemKind>,
+        kinds: &BTreeMap<&str, &ItemKind>,
         never: &BTreeSet<&str>,
     ) -> bool {
         match dnf(c, false) {
@@ -672,10 +685,10 @@ mod reach {
 
     fn conjunction(
         lits: &[Lit<'_>],
-        kinds: &HashMap<&str, &ItemKind>,
+        kinds: &BTreeMap<&str, &ItemKind>,
         never: &BTreeSet<&str>,
     ) -> bool {
-        let mut by_item: HashMap<&str, Vec<Lit<'_>>> = HashMap::new();
+        let mut by_item: BTreeMap<&str, Vec<Lit<'_>>> = BTreeMap::new();
         for lit in lits {
             by_item.entry(item_of(lit.1)).or_default().push(*lit);
         }
@@ -750,10 +763,15 @@ mod reach {
                 // Single-valued: one code out of the choices, or no answer ("-").
                 // Coded items: the states are the codes; open text and matrices: "+" for
                 // some answer. "-" is no answer.
-                let mut states: BTreeSet<String> = match kind {
-                    ItemKind::OpenText { .. } | ItemKind::Matrix { .. } => ["+".to_string()].into(),
-                    _ => kind.choices().into_iter().map(|c| c.code).collect(),
-                };
+                let mut states: BTreeSet<String> = BTreeSet::new();
+                match kind {
+                    ItemKind::OpenText { .. } | ItemKind::Matrix { .. } => {
+                        states.insert("+".into());
+                    }
+                    _ => kind.choices().into_iter().for_each(|c| {
+                        states.insert(c.code);
+                    }),
+                }
                 states.insert("-".into());
                 for (pos, atom) in lits {
                     match atom {

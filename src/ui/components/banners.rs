@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::context::{use_persist, use_words, Notice, StorageWarning};
+use crate::ui::context::{use_lang, use_persist, Notice, StorageWarning};
+use crate::ui::i18n::words;
 
 /// Shows a banner while answers cannot be stored, and one-time notices (a corrupt entry
 /// set aside, answers that no longer fit). The live regions are always in the page, so
@@ -10,39 +11,37 @@ use crate::ui::context::{use_persist, use_words, Notice, StorageWarning};
 #[component]
 pub fn Banners() -> impl IntoView {
     let persist = use_persist();
-    let w = use_words();
+    let lang = use_lang();
     let warning = move || {
-        persist.warning.get().map(|k| match k {
-            StorageWarning::Blocked => w.get().storage_blocked,
-            StorageWarning::Full => w.get().storage_full,
-            StorageWarning::Failed => w.get().storage_failed,
+        let w = words(lang.get());
+        persist.warning.get().map(|k| {
+            let text = match k {
+                StorageWarning::Blocked => w.storage_blocked,
+                StorageWarning::Full => w.storage_full,
+                StorageWarning::Failed => w.storage_failed,
+            };
+            view! { <p class="notice notice--warning">{text}</p> }
         })
     };
     let notice = move || {
-        persist.notice.get().map(|n| match n {
-            Notice::SetAside => w.get().set_aside,
-            Notice::AnswersDropped => w.get().answers_dropped,
+        let w = words(lang.get());
+        persist.notice.get().map(|n| {
+            let text = match n {
+                Notice::SetAside => w.set_aside,
+                Notice::AnswersDropped => w.answers_dropped,
+            };
+            view! {
+                <p class="notice notice--info">
+                    {text} " "
+                    <button type="button" class="btn btn--link" on:click=move |_| persist.notice.set(None)>
+                        {w.close}
+                    </button>
+                </p>
+            }
         })
     };
     view! {
-        <div class="banners" role="status" data-testid="storage-banner">
-            {move || warning().map(|text| view! { <p class="notice notice--warning">{text}</p> })}
-        </div>
-        <div class="banners" role="status" data-testid="notice">
-            {move || {
-                notice()
-                    .map(|text| {
-                        view! {
-                            <p class="notice notice--info">
-                                {text}
-                                " "
-                                <button type="button" class="btn btn--link" on:click=move |_| persist.notice.set(None)>
-                                    {move || w.get().close}
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
-        </div>
+        <div class="banners" role="status" data-testid="storage-banner">{warning}</div>
+        <div class="banners" role="status" data-testid="notice">{notice}</div>
     }
 }

@@ -2,14 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::Answer;
-use crate::domain::text::Text;
-use crate::ui::context::{use_lang, use_words};
+use crate::domain::answer::{Answer, DONT_KNOW_CODE};
+use crate::domain::text::{Lang, Text};
+use crate::ui::components::option_list::OptionList;
+use crate::ui::i18n::words;
 
 /// A numeric input. A value that is not a whole number shows a hint and is not stored;
 /// an empty field clears the answer.
 #[component]
 pub fn NumberField(
+    /// Language of the texts.
+    lang: Lang,
     /// Field name (the item id).
     name: String,
     /// Smallest value.
@@ -18,8 +21,8 @@ pub fn NumberField(
     max: i64,
     /// Unit shown after the field.
     unit: Option<Text>,
-    /// Whether "weet ik niet" is offered.
-    dont_know: bool,
+    /// The "weet ik niet" option (code and label), where offered.
+    dont_know: Option<Vec<(String, String)>>,
     /// Current answer.
     #[prop(into)]
     answer: Signal<Option<Answer>>,
@@ -28,36 +31,28 @@ pub fn NumberField(
     /// Called when the field is emptied.
     on_clear: Callback<()>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let w = use_words();
+    let w = words(lang);
     let input_id = format!("{name}-input");
     let not_a_number = RwSignal::new(false);
     let value = move || match answer.get() {
         Some(Answer::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    let label = move || format!("{} {min} {} {max}", w.get().number_from, w.get().number_to);
-    let unit = unit.map(
-        |u| view! { <span class="number__unit">{move || u.get(lang.get()).to_string()}</span> },
-    );
-    let dont_know = dont_know.then(|| {
-        view! {
-            <label class="option option--dont-know">
-                <input
-                    class="option__input"
-                    type="checkbox"
-                    prop:checked=move || answer.with(|a| *a == Some(Answer::DontKnow))
-                    on:change=move |_| {
-                        if answer.with_untracked(|a| *a == Some(Answer::DontKnow)) {
-                            on_clear.run(());
-                        } else {
-                            on_answer.run(Answer::DontKnow);
-                        }
-                    }
-                />
-                <span class="option__label">{move || w.get().dont_know}</span>
-            </label>
-        }
+    let label = format!("{} {min} {} {max}", w.number_from, w.number_to);
+    let unit = unit.map(|u| view! { <span class="number__unit">{u.get(lang).to_string()}</span> });
+    let dont_know = dont_know.map(|options| {
+        let selected = Signal::derive(move || match answer.get() {
+            Some(Answer::DontKnow) => vec![DONT_KNOW_CODE.to_string()],
+            _ => Vec::new(),
+        });
+        let on_pick = Callback::new(move |_: String| {
+            if answer.with_untracked(|a| *a == Some(Answer::DontKnow)) {
+                on_clear.run(());
+            } else {
+                on_answer.run(Answer::DontKnow);
+            }
+        });
+        view! { <OptionList name=format!("{name}-dont-know") multiple=true options selected on_pick /> }
     });
     view! {
         <div class="number">
@@ -74,11 +69,10 @@ pub fn NumberField(
                 on:input=move |ev| {
                     let raw = event_target_value(&ev);
                     let raw = raw.trim();
+                    not_a_number.set(false);
                     if raw.is_empty() {
-                        not_a_number.set(false);
                         on_clear.run(());
                     } else if let Ok(n) = raw.parse::<i64>() {
-                        not_a_number.set(false);
                         on_answer.run(Answer::Number(n));
                     } else {
                         not_a_number.set(true);
@@ -88,7 +82,7 @@ pub fn NumberField(
             {unit}
         </div>
         <p class="question__hint" aria-live="polite">
-            {move || not_a_number.get().then(|| w.get().err_not_a_number)}
+            {move || not_a_number.get().then_some(w.err_not_a_number)}
         </p>
         {dont_know}
     }

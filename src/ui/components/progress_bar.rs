@@ -3,40 +3,33 @@
 use leptos::prelude::*;
 
 use crate::domain::session::Progress;
-use crate::ui::context::use_words;
+use crate::domain::text::Lang;
+use crate::ui::i18n::words;
 
-/// "Vraag 5 van 48" with a bar; the bar is a `progressbar` for screen readers.
+/// "Vraag 5 van 48" above a native `<progress>` bar, which screen readers announce as a
+/// progress bar without any extra ARIA.
 #[component]
 pub fn ProgressBar(
+    /// Language of the texts.
+    lang: Lang,
     /// Where the respondent is.
     #[prop(into)]
     progress: Signal<Progress>,
 ) -> impl IntoView {
-    let w = use_words();
+    let w = words(lang);
     let label = move || {
         let p = progress.get();
-        format!("{} {} {} {}", w.get().question, p.position, w.get().of, p.total)
+        format!("{} {} {} {}", w.question, p.position, w.of, p.total)
     };
     view! {
         <div class="progress">
-            <p class="progress__text" data-testid="progress">{label}</p>
-            <div
-                class="progress__track"
-                role="progressbar"
-                aria-label=move || w.get().progress
-                aria-valuemin="0"
-                aria-valuemax=move || progress.get().total.to_string()
-                aria-valuenow=move || progress.get().position.to_string()
-                aria-valuetext=label
-            >
-                <div
-                    class="progress__fill"
-                    style:width=move || {
-                        let p = progress.get();
-                        format!("{}%", if p.total == 0 { 100 } else { p.position * 100 / p.total })
-                    }
-                ></div>
-            </div>
+            <p class="progress__text" id="progress-text" data-testid="progress">{label}</p>
+            <progress
+                class="progress__bar"
+                aria-labelledby="progress-text"
+                max=move || progress.get().total.max(1)
+                value=move || progress.get().position
+            ></progress>
         </div>
     }
 }

@@ -2,18 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::Answer;
-use crate::domain::instrument::{Item, ItemKind};
-use crate::ui::components::choice_field::ChoiceField;
-use crate::ui::components::choices_field::ChoicesField;
-use crate::ui::components::matrix_field::MatrixField;
+use crate::domain::answer::{pick_one, toggle, with_row, Answer, DONT_KNOW_CODE};
+use crate::domain::instrument::{Choice, Item, ItemKind};
+use crate::domain::text::Lang;
 use crate::ui::components::number_field::NumberField;
+use crate::ui::components::option_list::OptionList;
 use crate::ui::components::text_field::TextField;
-use crate::ui::context::{use_lang, use_words};
+use crate::ui::i18n::words;
 
 /// A question as a `fieldset` whose `legend` is the question text.
 #[component]
 pub fn QuestionView(
+    /// Language of the texts.
+    lang: Lang,
     /// The item to show.
     item: Item,
     /// Its current answer.
@@ -23,48 +24,95 @@ pub fn QuestionView(
     on_answer: Callback<Answer>,
     /// Called when the answer is emptied (a cleared number or text).
     on_clear: Callback<()>,
-    /// Id for the question text, which receives focus when the screen shows.
+    /// Id for the question text, which receives focus when the screen shows; fields
+    /// without a label of their own are labelled by it.
     title_id: &'static str,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let w = use_words();
-    let text = item.text.clone();
+    let w = words(lang);
     let help_id = format!("{}-help", item.id);
-    let help = item.help.clone().map(|h| {
-        view! { <p class="question__help" id=help_id.clone()>{move || h.get(lang.get()).to_string()}</p> }
+    let help = item.help.as_ref().map(|h| {
+        view! { <p class="question__help" id=help_id.clone()>{h.get(lang).to_string()}</p> }
     });
-    let described = item.help.is_some().then(|| help_id.clone());
-    let optional = (!item.required)
-        .then(|| view! { <p class="question__optional">{move || w.get().optional}</p> });
+    let described = item.help.is_some().then_some(help_id);
+    let optional =
+        (!item.required).then(|| view! { <p class="question__optional">{w.optional}</p> });
+    // Option labels in this language, with "weet ik niet" last where the item offers it.
+    let labels = |choices: Vec<Choice>| {
+        let mut out: Vec<(String, String)> =
+            choices.into_iter().map(|c| (c.code, c.label.get(lang).to_string())).collect();
+        if item.dont_know {
+            out.push((DONT_KNOW_CODE.into(), w.dont_know.into()));
+        }
+        out
+    };
+    let selected = Signal::derive(move || {
+        answer.with(|a| a.as_ref().map(Answer::selected).unwrap_or_default())
+    });
     let name = item.id.clone();
     let field = match item.kind.clone() {
-        ItemKind::MultipleChoice { options, max } => view! {
-            <ChoicesField name=name options=options max=max dont_know=item.dont_know answer=answer on_answer=on_answer />
+        ItemKind::MultipleChoice { options, max } => {
+            let hint = match max {
+                Some(m) => format!("{} {m}.", w.choose_at_most),
+                None => w.choose_any.to_string(),
+            };
+            let on_pick = Callback::new(move |code: String| {
+                on_answer.run(toggle(answer.get_untracked().as_ref(), &code))
+            });
+            view! {
+                <p class="question__hint">{hint}</p>
+                <OptionList name multiple=true options=labels(options) selected max=max.unwrap_or(usize::MAX) on_pick />
+            }
+            .into_any()
         }
-        .into_any(),
-        ItemKind::Number { min, max, unit } => view! {
-            <NumberField name=name min=min max=max unit=unit dont_know=item.dont_know answer=answer on_answer=on_answer on_clear=on_clear />
+        ItemKind::Matrix { rows, points } => {
+            let scale = labels(points);
+            rows.into_iter()
+                .map(|row| {
+                    let id = row.id.clone();
+                    let selected = Signal::derive(move || match answer.get() {
+                        Some(Answer::Rows(r)) => r.get(&id).cloned().into_iter().collect(),
+                        _ => Vec::new(),
+                    });
+                    let id = row.id.clone();
+                    let on_pick = Callback::new(move |code: String| {
+                        on_answer.run(with_row(answer.get_untracked().as_ref(), &id, &code))
+                    });
+                    view! {
+                        <fieldset class="matrix__row" data-testid=format!("row-{}", row.id)>
+                            <legend class="matrix__statement">{row.text.get(lang).to_string()}</legend>
+                            <OptionList
+                                name=format!("{name}.{}", row.id)
+                                multiple=false
+                                options=scale.clone()
+                                selected
+                                class="options--row"
+                                on_pick
+                            />
+                        </fieldset>
+                    }
+                })
+                .collect_view()
+                .into_any()
         }
-        .into_any(),
-        ItemKind::OpenText { max_length } => view! {
-            <TextField name=name max_length=max_length answer=answer on_answer=on_answer />
+        ItemKind::Number { min, max, unit } => {
+            let dont_know = item.dont_know.then(|| labels(Vec::new()));
+            view! { <NumberField lang name min max unit dont_know answer on_answer on_clear /> }
+                .into_any()
         }
-        .into_any(),
-        ItemKind::Matrix { rows, points } => view! {
-            <MatrixField name=name rows=rows points=points dont_know=item.dont_know answer=answer on_answer=on_answer />
+        ItemKind::OpenText { max_length } => {
+            view! { <TextField lang name max_length labelled_by=title_id answer on_answer /> }
+                .into_any()
         }
-        .into_any(),
-        kind => view! {
-            <ChoiceField name=name choices=kind.choices() dont_know=item.dont_know answer=answer on_answer=on_answer />
+        kind => {
+            let on_pick = Callback::new(move |code: String| on_answer.run(pick_one(&code)));
+            view! { <OptionList name multiple=false options=labels(kind.choices()) selected on_pick /> }
+                .into_any()
         }
-        .into_any(),
     };
     view! {
         <fieldset class="question__fieldset" aria-describedby=described data-testid=format!("question-{}", item.id)>
             <legend class="question__legend">
-                <span id=title_id class="question__title" tabindex="-1">
-                    {move || text.get(lang.get()).to_string()}
-                </span>
+                <span id=title_id class="question__title" tabindex="-1">{item.text.get(lang).to_string()}</span>
             </legend>
             {help}
             {optional}

@@ -4,16 +4,18 @@
 //! before the signal changes, so an answer is on the device before the next screen shows.
 
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyView;
 
 use crate::domain::answer::Answer;
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::session::{Action, Position, Session, SessionError};
+use crate::domain::text::Lang;
 use crate::storage::journal;
 use crate::ui::browser::{focus, random_id, this_week};
 use crate::ui::components::progress_bar::ProgressBar;
 use crate::ui::components::question_view::QuestionView;
-use crate::ui::context::{use_lang, use_persist, use_words};
-use crate::ui::i18n::session_error;
+use crate::ui::context::use_persist;
+use crate::ui::i18n::{session_error, words};
 
 /// Id of the element that receives focus when a new screen shows.
 const TITLE_ID: &str = "question-title";
@@ -21,53 +23,73 @@ const TITLE_ID: &str = "question-title";
 /// Runs an instrument from a (new or resumed) session to submission.
 #[component]
 pub fn RunnerPage(
+    /// Language of the texts.
+    lang: Lang,
     /// The instrument to run.
-    instrument: Instrument,
-    /// Where to start: a fresh or a resumed session.
-    session: Session,
+    instrument: StoredValue<Instrument>,
+    /// The session, owned by the app so it survives a change of language.
+    session: RwSignal<Session>,
     /// Called after submitting, with whether the device kept the response.
     on_done: Callback<bool>,
 ) -> impl IntoView {
     let persist = use_persist();
-    let lang = use_lang();
-    let w = use_words();
-    let inst = StoredValue::new(instrument);
-    let session = RwSignal::new(session);
+    let w = words(lang);
     let error = RwSignal::new(None::<SessionError>);
 
+    // Applies an action; on success the new state is stored first, then shown.
     let dispatch = move |action: Action| {
         let mut next = session.get_untracked();
-        match inst.with_value(|i| next.apply(i, action)) {
+        let result = instrument.with_value(|i| {
+            let r = next.apply(i, action.clone());
+            if r.is_ok() {
+                persist.save_session(i, &next);
+            }
+            r
+        });
+        match result {
+            Ok(()) if action == Action::Submit => {
+                let response = instrument
+                    .with_value(|i| journal::response(i, &next, random_id(), this_week()));
+                let saved = instrument.with_value(|i| persist.complete(i, &response));
+                on_done.run(saved);
+            }
             Ok(()) => {
-                inst.with_value(|i| persist.save_session(i, &next));
                 session.set(next);
                 error.set(None);
             }
             Err(e) => error.set(Some(e)),
         }
     };
-    let submit = move || {
-        let mut next = session.get_untracked();
-        match inst.with_value(|i| next.apply(i, Action::Submit)) {
-            Ok(()) => {
-                let response =
-                    inst.with_value(|i| journal::response(i, &next, random_id(), this_week()));
-                let saved = inst.with_value(|i| persist.complete(i, &response));
-                on_done.run(saved);
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    };
 
     let position = Memo::new(move |_| session.with(|s| s.position().clone()));
-    let progress = Memo::new(move |_| session.with(|s| inst.with_value(|i| s.progress(i))));
+    let progress = Memo::new(move |_| session.with(|s| instrument.with_value(|i| s.progress(i))));
     Effect::new(move |_| {
         position.track();
         request_animation_frame(|| focus(TITLE_ID));
     });
-
     let error_text = move |dont_know: bool| {
-        error.get().map(|e| session_error(lang.get(), &e, dont_know)).unwrap_or_default()
+        error.get().map(|e| session_error(lang, &e, dont_know)).unwrap_or_default()
+    };
+    // The error line and the buttons under a question or the end screen; `dont_know`
+    // says whether the question offers "weet ik niet", so the message can point to it.
+    let nav = move |last: AnyView, dont_know: bool| {
+        view! {
+            <p class="question__error" role="alert" data-testid="error">
+                {move || error_text(dont_know)}
+            </p>
+            <div class="question__nav">
+                <button
+                    type="button"
+                    class="btn btn--secondary"
+                    data-testid="back"
+                    disabled=move || progress.get().position <= 1 && position.get() != Position::End
+                    on:click=move |_| dispatch(Action::Back)
+                >
+                    {w.back}
+                </button>
+                {last}
+            </div>
+        }
     };
 
     let question = move |item: Item| {
@@ -81,9 +103,20 @@ pub fn RunnerPage(
             move |answer: Answer| dispatch(Action::Answer { item: id.clone(), answer })
         });
         let on_clear = Callback::new(move |()| dispatch(Action::Clear { item: id.clone() }));
-        let section = inst.with_value(|i| i.section_of(&item.id).map(|s| s.title.clone()));
+        let section = instrument
+            .with_value(|i| i.section_of(&item.id).map(|s| s.title.get(lang).to_string()));
+        let skip = item.skippable.then(|| {
+            view! {
+                <button type="button" class="btn btn--ghost" data-testid="skip" on:click=move |_| dispatch(Action::Skip)>
+                    {w.skip}
+                </button>
+            }
+        });
+        let next = view! {
+            {skip}
+            <button type="submit" class="btn btn--primary" data-testid="next">{w.next}</button>
+        };
         let dont_know = item.dont_know;
-        let skippable = item.skippable;
         view! {
             <form
                 class="question"
@@ -93,40 +126,9 @@ pub fn RunnerPage(
                     dispatch(Action::Next);
                 }
             >
-                <h1 class="question__section">
-                    {move || section.as_ref().map(|t| t.get(lang.get()).to_string())}
-                </h1>
-                <QuestionView item=item answer=answer on_answer=on_answer on_clear=on_clear title_id=TITLE_ID />
-                <p class="question__error" role="alert" data-testid="error">
-                    {move || error_text(dont_know)}
-                </p>
-                <div class="question__nav">
-                    <button
-                        type="button"
-                        class="btn btn--secondary"
-                        data-testid="back"
-                        disabled=move || progress.get().position <= 1
-                        on:click=move |_| dispatch(Action::Back)
-                    >
-                        {move || w.get().back}
-                    </button>
-                    {skippable
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="btn btn--ghost"
-                                    data-testid="skip"
-                                    on:click=move |_| dispatch(Action::Skip)
-                                >
-                                    {move || w.get().skip}
-                                </button>
-                            }
-                        })}
-                    <button type="submit" class="btn btn--primary" data-testid="next">
-                        {move || w.get().next}
-                    </button>
-                </div>
+                <h1 class="question__section">{section}</h1>
+                <QuestionView lang=lang item=item answer=answer on_answer=on_answer on_clear=on_clear title_id=TITLE_ID />
+                {nav(next.into_any(), dont_know)}
             </form>
         }
     };
@@ -134,70 +136,63 @@ pub fn RunnerPage(
     let end = move || {
         let missing = move || {
             session.with(|s| {
-                inst.with_value(|i| {
+                instrument.with_value(|i| {
                     s.missing(i)
                         .into_iter()
-                        .map(|it| (it.id.clone(), it.text.clone()))
+                        .map(|it| (it.id.clone(), it.text.get(lang).to_string()))
                         .collect::<Vec<_>>()
                 })
             })
         };
+        let list = move || {
+            let missing = missing();
+            if missing.is_empty() {
+                return view! { <p>{w.end_ready}</p> }.into_any();
+            }
+            let items = missing
+                .into_iter()
+                .map(|(id, text)| {
+                    view! {
+                        <li>
+                            <button type="button" class="btn btn--link" on:click=move |_| dispatch(Action::GoTo { item: id.clone() })>
+                                {text}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p>{w.end_missing}</p>
+                <ul class="end__missing">{items}</ul>
+            }
+            .into_any()
+        };
+        let send = view! {
+            <button type="button" class="btn btn--primary" data-testid="submit" on:click=move |_| dispatch(Action::Submit)>
+                {w.submit}
+            </button>
+        };
         view! {
             <section class="end" data-testid="end">
-                <h1 id=TITLE_ID tabindex="-1">{move || w.get().end_heading}</h1>
-                {move || {
-                    let missing = missing();
-                    if missing.is_empty() {
-                        view! { <p>{move || w.get().end_ready}</p> }.into_any()
-                    } else {
-                        view! {
-                            <p>{move || w.get().end_missing}</p>
-                            <ul class="end__missing">
-                                {missing
-                                    .into_iter()
-                                    .map(|(id, text)| {
-                                        view! {
-                                            <li>
-                                                <button
-                                                    type="button"
-                                                    class="btn btn--link"
-                                                    on:click=move |_| dispatch(Action::GoTo { item: id.clone() })
-                                                >
-                                                    {move || text.get(lang.get()).to_string()}
-                                                </button>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                }}
-                <p class="question__error" role="alert" data-testid="error">{move || error_text(false)}</p>
-                <div class="question__nav">
-                    <button type="button" class="btn btn--secondary" data-testid="back" on:click=move |_| dispatch(Action::Back)>
-                        {move || w.get().back}
-                    </button>
-                    <button type="button" class="btn btn--primary" data-testid="submit" on:click=move |_| submit()>
-                        {move || w.get().submit}
-                    </button>
-                </div>
+                <h1 id=TITLE_ID tabindex="-1">{w.end_heading}</h1>
+                {list}
+                {nav(send.into_any(), false)}
             </section>
         }
     };
 
     view! {
         <div class="runner">
-            <ProgressBar progress=Signal::from(progress) />
-            {move || match position.get() {
-                Position::Item(id) => {
-                    match inst.with_value(|i| i.item(&id).cloned()) {
-                        Some(item) => question(item).into_any(),
-                        None => end().into_any(),
-                    }
+            <ProgressBar lang=lang progress=progress />
+            {move || {
+                let item = match position.get() {
+                    Position::Item(id) => instrument.with_value(|i| i.item(&id).cloned()),
+                    Position::End => None,
+                };
+                match item {
+                    Some(item) => question(item).into_any(),
+                    None => end().into_any(),
                 }
-                Position::End => end().into_any(),
             }}
         </div>
     }

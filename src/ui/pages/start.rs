@@ -2,21 +2,24 @@
 
 use leptos::prelude::*;
 
-use crate::ui::context::use_words;
+use crate::domain::text::Lang;
+use crate::ui::i18n::words;
 
 /// Start screen with the role choice.
 #[component]
 pub fn StartPage(
+    /// Language of the texts.
+    lang: Lang,
     /// Called when a student starts the student vragenlijst.
     on_student: Callback<()>,
 ) -> impl IntoView {
-    let w = use_words();
+    let w = words(lang);
     view! {
         <section class="start">
-            <h1 class="start__title">{move || w.get().start_heading}</h1>
-            <p class="start__intro">{move || w.get().start_intro}</p>
-            <p class="start__privacy">{move || w.get().start_privacy}</p>
-            <h2 class="start__who">{move || w.get().start_who}</h2>
+            <h1 class="start__title">{w.start_heading}</h1>
+            <p class="start__intro">{w.start_intro}</p>
+            <p class="start__privacy">{w.start_privacy}</p>
+            <h2 class="start__who">{w.start_who}</h2>
             <div class="start__roles">
                 <button
                     type="button"
@@ -24,7 +27,7 @@ pub fn StartPage(
                     data-testid="role-student"
                     on:click=move |_| on_student.run(())
                 >
-                    {move || w.get().role_student}
+                    {w.role_student}
                 </button>
                 <button
                     type="button"
@@ -33,9 +36,9 @@ pub fn StartPage(
                     disabled=true
                     aria-describedby="staff-coming"
                 >
-                    {move || w.get().role_staff}
+                    {w.role_staff}
                 </button>
-                <p id="staff-coming" class="start__note">{move || w.get().staff_coming}</p>
+                <p id="staff-coming" class="start__note">{w.staff_coming}</p>
             </div>
         </section>
     }

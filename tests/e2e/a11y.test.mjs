@@ -1,0 +1,162 @@
+// Accessibility: axe-core (WCAG 2.1 A/AA and best practices) on every kind of screen a
+// student sees. A failure lists each violation with its rule, help text and the failing
+// elements, so a developer can fix the app.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import {
+  useApp,
+  KEYS,
+  reloadApp,
+  startStudent,
+  currentItem,
+  advanceTo,
+  runToEnd,
+  submit,
+  waitForApp,
+  waitForTitleFocus,
+  blockStorageScript,
+} from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+const env = useApp();
+const T = { timeout: 120_000 };
+
+/** Runs axe on the whole document and fails with a readable list of violations. */
+async function expectNoViolations(page, screen) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const violations = await page.evaluate(async (values) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        html: n.html.slice(0, 160),
+        summary: n.failureSummary,
+      })),
+    }));
+  }, TAGS);
+  if (violations.length > 0) {
+    const report = violations
+      .map(
+        (v) =>
+          `- ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+          v.nodes.map((n) => `    at ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n'),
+      )
+      .join('\n');
+    assert.fail(`${violations.length} axe violation(s) on ${screen}:\n${report}`);
+  }
+}
+
+test('start screen (Dutch) has no accessibility violations', T, async () => {
+  // Promise: the first screen works with screen readers, keyboard and low vision.
+  const { page } = await env.newApp();
+  await page.waitForSelector('[data-testid=role-student]');
+  await expectNoViolations(page, 'the start screen (NL)');
+});
+
+test('start screen (English) has no accessibility violations', T, async () => {
+  // Promise: the English version is just as accessible, with the right page language.
+  const { page } = await env.newApp();
+  await page.click('[data-testid=lang-en]');
+  await page.waitForSelector('html[lang=en]');
+  await expectNoViolations(page, 'the start screen (EN)');
+});
+
+test('first question has no accessibility violations', T, async () => {
+  // Promise: a single-choice question is announced and operable for everyone.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await expectNoViolations(page, `the first question (${await currentItem(page)})`);
+});
+
+test('a multiple-choice question has no accessibility violations', T, async () => {
+  // Promise: check boxes are labelled and grouped under their question.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await advanceTo(page, (kind) => kind === 'choices');
+  await waitForTitleFocus(page);
+  await expectNoViolations(page, `a multiple-choice question (${await currentItem(page)})`);
+});
+
+test('a matrix question has no accessibility violations', T, async () => {
+  // Promise: each statement of a matrix is its own labelled radio group.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await advanceTo(page, (kind) => kind === 'matrix');
+  await waitForTitleFocus(page);
+  await expectNoViolations(page, `a matrix question (${await currentItem(page)})`);
+});
+
+test('the open-text question has no accessibility violations', T, async () => {
+  // Promise: the text box is labelled and its privacy note is announced.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await advanceTo(page, (kind) => kind === 'text');
+  await waitForTitleFocus(page);
+  assert.ok(await page.isVisible('text=Schrijf geen namen op'), 'privacy note shown');
+  await expectNoViolations(page, `the open-text question (${await currentItem(page)})`);
+});
+
+test('a question showing the validation error has no accessibility violations', T, async () => {
+  // Promise: the "choose an answer first" message is readable and announced.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await page.click('[data-testid=next]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent.trim());
+  await expectNoViolations(page, 'the first question with its validation error');
+});
+
+test('the end screen has no accessibility violations', T, async () => {
+  // Promise: the "ready to send" screen is accessible.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await runToEnd(page);
+  await waitForTitleFocus(page);
+  await expectNoViolations(page, 'the end screen');
+});
+
+test('the done screen has no accessibility violations', T, async () => {
+  // Promise: the thank-you screen is accessible.
+  const { page } = await env.newApp();
+  await startStudent(page);
+  await runToEnd(page);
+  await submit(page);
+  await waitForTitleFocus(page, 'done-title');
+  await expectNoViolations(page, 'the done screen');
+});
+
+test('the storage-blocked banner has no accessibility violations', T, async () => {
+  // Promise: the warning that nothing is kept is readable by everyone.
+  const context = await env.newContext();
+  await context.addInitScript(blockStorageScript);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=storage-banner]')?.textContent.includes('bewaart niets'),
+  );
+  await expectNoViolations(page, 'the start screen with the storage-blocked banner');
+  await startStudent(page);
+  await expectNoViolations(page, 'the first question with the storage-blocked banner');
+});
+
+test('the corrupt-data notice has no accessibility violations', T, async () => {
+  // Promise: the message that broken data was set aside (and its close button) is accessible.
+  const { page } = await env.newApp();
+  await page.evaluate((key) => localStorage.setItem(key, '{kapot'), KEYS.session);
+  await reloadApp(page);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=notice]')?.textContent.includes('kapotte gegevens'),
+  );
+  await expectNoViolations(page, 'the start screen with the corrupt-data notice');
+});
