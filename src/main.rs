@@ -1,8 +1,13 @@
 //! Entry point of the browser app: installs the panic hook and mounts the Leptos app.
 
+/// Talc instead of the default dlmalloc: smaller in the download and faster (see README).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    spiegel::ui::panic::install();
     leptos::mount::mount_to_body(spiegel::ui::App);
 }
 

@@ -10,5 +10,6 @@ pub mod components;
 pub mod context;
 pub mod i18n;
 pub mod pages;
+pub mod panic;
 
 pub use app::App;

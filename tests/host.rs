@@ -1,5 +1,7 @@
 //! The one host integration-test crate: instruments, sessions, storage and the layering
 //! rule, run with plain `cargo test` (no browser).
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used)]
 
 #[path = "host/instrument.rs"]
 mod instrument;

@@ -2,8 +2,9 @@
 
 use crate::domain::instrument::{self, Instrument, Problem};
 
-/// The student vragenlijst, as JSON in the instrument file format.
-pub const STUDENT_JSON: &str = include_str!("builtin/student.json");
+/// The student vragenlijst, as JSON in the instrument file format (`builtin/student.json`,
+/// minified by `build.rs`).
+pub const STUDENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/student.min.json"));
 
 /// The id of the built-in student vragenlijst.
 pub const STUDENT_ID: &str = "spiegel-student";

@@ -19,9 +19,10 @@ use crate::storage::{KeyValueStore, StorageError, StorageKey};
 #[derive(Clone, Copy)]
 pub struct LangContext(pub RwSignal<Lang>);
 
-/// The current language.
+/// The current language. [`super::App`] provides it; outside the app (a component
+/// mounted alone in a test) a Dutch default is used instead of panicking.
 pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<LangContext>().0
+    use_context::<LangContext>().map_or_else(|| RwSignal::new(Lang::Nl), |c| c.0)
 }
 
 /// Why answers are not (or not all) kept on the device right now.
@@ -146,7 +147,9 @@ fn warning_for(e: &StorageError) -> StorageWarning {
     }
 }
 
-/// The storage service.
+/// The storage service. [`super::App`] provides it; outside the app (a component
+/// mounted alone in a test) answers are kept in memory instead of panicking.
 pub fn use_persist() -> Persist {
-    expect_context::<Persist>()
+    use_context::<Persist>()
+        .unwrap_or_else(|| Persist::with_store(Rc::new(MemoryStore::default()), None))
 }

@@ -22,6 +22,7 @@ import {
   waitForApp,
   waitForTitleFocus,
   getItem,
+  storageKeys,
   textOf,
   ensureOutDir,
   blockStorageScript,
@@ -41,9 +42,10 @@ test('a complete run ends on the done screen with one stored response', T, async
   await submit(page);
   assert.ok(await page.isVisible('[data-testid=done]'));
 
-  const responses = JSON.parse(await getItem(page, KEYS.responses));
-  assert.equal(responses.length, 1, 'exactly one completed response');
-  const [response] = responses;
+  const keys = (await storageKeys(page)).filter((k) => k.startsWith(KEYS.responsePrefix));
+  assert.equal(keys.length, 1, 'exactly one completed response');
+  const response = JSON.parse(await getItem(page, keys[0]));
+  assert.equal(keys[0], KEYS.responsePrefix + response.id, 'stored under its own id');
   assert.match(response.week, /^\d{4}-W\d{2}$/);
   assert.ok(response.id, 'the response has an id');
   assert.deepEqual(

@@ -17,7 +17,8 @@ export const OUT_DIR = path.join(E2E_DIR, 'out');
 /** localStorage keys the app uses (its DOM/storage contract). */
 export const KEYS = {
   session: 'spiegel.v1.session.spiegel-student',
-  responses: 'spiegel.v1.responses',
+  /** Prefix of the per-response keys `spiegel.v1.response.<id>`. */
+  responsePrefix: 'spiegel.v1.response.',
   lang: 'spiegel.v1.lang',
   setAside: (n) => `spiegel.v1.set-aside.${n}`,
 };

@@ -779,11 +779,8 @@ mod reach {
                             states.retain(|s| codes.contains(s) == *pos);
                         }
                         Condition::Answered { .. } => states.retain(|s| (s != "-") == *pos),
-                        Condition::Between { .. } => {
-                            if *pos {
-                                states.clear();
-                            }
-                        }
+                        // A number range never holds for a coded item.
+                        Condition::Between { .. } if *pos => states.clear(),
                         _ => {}
                     }
                 }
