@@ -11,7 +11,8 @@ WASM_BINDGEN_VERSION := 0.2.130
 E2E := tests/e2e
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
