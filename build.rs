@@ -3,7 +3,7 @@
 
 use std::{env, fs, path::Path};
 
-const BUILTIN: [&str; 1] = ["student"];
+const BUILTIN: [&str; 2] = ["student", "staff"];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

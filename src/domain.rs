@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod builtin;
 pub mod calendar;
+pub mod catalog;
 pub mod condition;
 pub mod instrument;
 pub mod session;

@@ -52,6 +52,10 @@ pub enum StorageKey {
     Response(String),
     /// The chosen language.
     Lang,
+    /// An own instrument file opened on this device, by instrument id.
+    Instrument(String),
+    /// The id of the instrument whose session is in progress, to resume after a reload.
+    Active,
     /// A corrupt entry set aside, numbered.
     SetAside(u32),
 }
@@ -66,6 +70,8 @@ impl StorageKey {
             StorageKey::Session(id) => format!("{PREFIX}session.{id}"),
             StorageKey::Response(id) => format!("{PREFIX}response.{id}"),
             StorageKey::Lang => format!("{PREFIX}lang"),
+            StorageKey::Instrument(id) => format!("{PREFIX}instrument.{id}"),
+            StorageKey::Active => format!("{PREFIX}active"),
             StorageKey::SetAside(n) => format!("{PREFIX}set-aside.{n}"),
         }
     }

@@ -7,6 +7,8 @@
 mod instrument;
 #[path = "host/layering.rs"]
 mod layering;
+#[path = "host/mirror.rs"]
+mod mirror;
 #[path = "host/session.rs"]
 mod session;
 #[path = "host/storage.rs"]

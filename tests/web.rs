@@ -49,15 +49,22 @@ async fn settle() {
 }
 
 #[wasm_bindgen_test]
-async fn the_start_screen_offers_the_student_vragenlijst() {
+async fn the_start_screen_offers_both_vragenlijsten() {
     clear_spiegel_storage();
     let (root, _h) = mount_app();
     settle().await;
     let student = find(&root, "[data-testid=role-student]");
     assert_eq!(student.text_content().unwrap(), "Ik ben student");
-    let staff = find(&root, "[data-testid=role-staff]");
-    assert!(staff.has_attribute("disabled"), "staff waits for its own vragenlijst");
+    find(&root, "[data-testid=role-staff]").click();
+    settle().await;
+    find(&root, "[data-testid=question-rol]");
+    assert_eq!(
+        storage().get_item("spiegel.v1.active").unwrap().as_deref(),
+        Some("spiegel-staff"),
+        "the staff run is the one to resume after a reload"
+    );
     root.remove();
+    clear_spiegel_storage();
 }
 
 #[wasm_bindgen_test]

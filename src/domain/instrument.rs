@@ -5,9 +5,11 @@
 //! file into an [`Instrument`] and reports every [`Problem`] it finds, with its place.
 
 pub mod file;
+pub mod mirror;
 pub mod problem;
 mod validate;
 
+pub use mirror::check_mirrors;
 pub use problem::{Problem, ProblemKind};
 pub use validate::parse;
 
@@ -39,6 +41,8 @@ pub struct Instrument {
     pub intro: Text,
     /// Rough time it takes to fill in, in minutes.
     pub minutes: u32,
+    /// Id of the student instrument this one mirrors (staff instruments).
+    pub mirrors: Option<String>,
     /// Themes that group constructs (the part of a construct id before the dot).
     pub themes: Vec<Theme>,
     /// Constructs the items measure.
@@ -110,6 +114,20 @@ pub struct Item {
     pub show_if: Option<Condition>,
     /// What kind of answer it takes.
     pub kind: ItemKind,
+    /// The student item it mirrors (staff instruments).
+    pub mirror: Option<Mirror>,
+}
+
+/// A link from a staff item (or matrix row) to the student item it mirrors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mirror {
+    /// The student item.
+    pub item: String,
+    /// The row, when the student item is a matrix.
+    pub row: Option<String>,
+    /// For a share estimate: the student answer codes whose share staff estimate. Empty
+    /// for an ordinal mirror (the same statement on a scale with as many points).
+    pub codes: Vec<String>,
 }
 
 /// A coded answer option.
@@ -130,6 +148,8 @@ pub struct Row {
     pub text: Text,
     /// Construct of this row (defaults to the matrix's construct).
     pub construct: String,
+    /// The student item (and row) this row mirrors (staff instruments).
+    pub mirror: Option<Mirror>,
 }
 
 /// The kinds of item the seed instruments need.

@@ -9,6 +9,7 @@ use super::schema::{
 };
 use super::{KeyValueStore, StorageError, StorageKey};
 use crate::domain::answer::Answer;
+use crate::domain::catalog::Catalog;
 use crate::domain::instrument::Instrument;
 use crate::domain::session::{Position, Session};
 
@@ -60,6 +61,22 @@ pub fn load_session(
             Ok(Loaded::SetAside { kept_as })
         }
     }
+}
+
+/// Sets aside every stored session that cannot be read, so the user hears about it when
+/// the app opens rather than when that vragenlijst is next started. Returns the new keys.
+pub fn sweep_sessions(store: &dyn KeyValueStore) -> Result<Vec<String>, StorageError> {
+    let prefix = StorageKey::Session(String::new()).as_string();
+    let mut set_apart = Vec::new();
+    for key in store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
+        let Some(raw) = store.get(&key)? else { continue };
+        let readable = serde_json::from_str::<StoredSession>(&raw)
+            .is_ok_and(|s| s.schema == SESSION_SCHEMA && s.version == VERSION);
+        if !readable {
+            set_apart.push(set_aside(store, &key, &raw)?);
+        }
+    }
+    Ok(set_apart)
 }
 
 /// The stored form of a session.
@@ -140,7 +157,61 @@ pub fn complete(
 ) -> Result<(), StorageError> {
     let json = serde_json::to_string(response).map_err(|e| StorageError::Failed(e.to_string()))?;
     store.set(&StorageKey::Response(response.id.clone()).as_string(), &json)?;
-    clear_session(store, &instrument.id)
+    clear_session(store, &instrument.id)?;
+    set_active(store, None)
+}
+
+/// Keeps an own instrument file that [`Catalog::accept`] accepted, so it is there after
+/// a reload.
+pub fn save_instrument(
+    store: &dyn KeyValueStore,
+    id: &str,
+    json: &str,
+) -> Result<(), StorageError> {
+    store.set(&StorageKey::Instrument(id.into()).as_string(), json)
+}
+
+/// Adds the own instrument files stored on this device to `catalog`, oldest key first
+/// (student files before the staff files that mirror them need not be ordered: files
+/// that fail only because their mirror target is not loaded yet are retried). A file
+/// that no longer passes is set aside; the new keys are returned.
+pub fn load_instruments(
+    store: &dyn KeyValueStore,
+    catalog: &mut Catalog,
+) -> Result<Vec<String>, StorageError> {
+    let prefix = StorageKey::Instrument(String::new()).as_string();
+    let mut pending: Vec<(String, String)> = Vec::new();
+    for key in store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
+        if let Some(raw) = store.get(&key)? {
+            pending.push((key, raw));
+        }
+    }
+    // Each round accepts at least one file or stops; mirror targets load before mirrors.
+    loop {
+        let before = pending.len();
+        pending.retain(|(_, raw)| catalog.accept(raw).is_err());
+        if pending.len() == before {
+            break;
+        }
+    }
+    let mut set_apart = Vec::new();
+    for (key, raw) in pending {
+        set_apart.push(set_aside(store, &key, &raw)?);
+    }
+    Ok(set_apart)
+}
+
+/// The instrument whose session is in progress, if any.
+pub fn active(store: &dyn KeyValueStore) -> Result<Option<String>, StorageError> {
+    store.get(&StorageKey::Active.as_string())
+}
+
+/// Remembers (or, with `None`, forgets) which instrument is in progress.
+pub fn set_active(store: &dyn KeyValueStore, id: Option<&str>) -> Result<(), StorageError> {
+    match id {
+        Some(id) => store.set(&StorageKey::Active.as_string(), id),
+        None => store.remove(&StorageKey::Active.as_string()),
+    }
 }
 
 /// Moves an unreadable entry to the first free set-aside key and removes the original.

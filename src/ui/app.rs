@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::builtin;
+use crate::domain::catalog::{Catalog, Origin};
 use crate::domain::instrument::Instrument;
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
@@ -12,8 +12,9 @@ use crate::ui::components::lang_switch::LangSwitch;
 use crate::ui::context::{LangContext, Persist};
 use crate::ui::i18n::words;
 use crate::ui::pages::done::DonePage;
+use crate::ui::pages::own::{Loaded, OwnPage};
 use crate::ui::pages::runner::RunnerPage;
-use crate::ui::pages::start::StartPage;
+use crate::ui::pages::start::{Choice, StartPage};
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,11 +25,13 @@ enum Screen {
     Done {
         saved: bool,
     },
+    /// Opening an own instrument file.
+    Own,
 }
 
-/// The whole app. Opens storage (falling back to memory), resumes a session in
-/// progress, and shows the start, runner or done screen. All state lives here, so the
-/// screen can be rebuilt in the other language without losing anything.
+/// The whole app. Opens storage (falling back to memory), resumes a run in progress,
+/// and shows the start, runner, done or own-instrument screen. All state lives here, so
+/// a screen can be rebuilt in the other language without losing anything.
 #[component]
 pub fn App() -> impl IntoView {
     let persist = Persist::open();
@@ -42,10 +45,11 @@ pub fn App() -> impl IntoView {
         set_document_lang(l);
         persist.set_lang(l);
     });
-
-    let body = match builtin::student() {
-        Ok(instrument) => Screens::new(persist, instrument).view(lang).into_any(),
-        Err(_) => view! {
+    let mut catalog = Catalog::with_builtins();
+    persist.load_instruments(&mut catalog);
+    let body = match Screens::new(persist, catalog) {
+        Some(screens) => screens.view(lang).into_any(),
+        None => view! {
             <p class="notice notice--error" role="alert">
                 {move || words(lang.get()).err_instrument}
             </p>
@@ -68,46 +72,94 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Screens {
     persist: Persist,
+    catalog: StoredValue<Catalog>,
+    /// The instrument being run (or last run).
     instrument: StoredValue<Instrument>,
     session: RwSignal<Session>,
     screen: RwSignal<Screen>,
 }
 
 impl Screens {
-    fn new(persist: Persist, instrument: Instrument) -> Screens {
-        let (session, screen) = match persist.load_session(&instrument) {
-            Some(s) => (s, Screen::Run),
-            None => (Session::start(&instrument), Screen::Start),
+    /// `None` only if not a single instrument could be read (a bug the host tests catch).
+    fn new(persist: Persist, catalog: Catalog) -> Option<Screens> {
+        let resumed = persist.active().and_then(|id| {
+            let instrument = catalog.get(&id)?.clone();
+            let session = persist.load_session(&instrument)?;
+            Some((instrument, session))
+        });
+        let (instrument, session, screen) = match resumed {
+            Some((i, s)) => (i, s, Screen::Run),
+            None => {
+                let first = catalog.entries().next()?.1.clone();
+                let session = Session::start(&first);
+                (first, session, Screen::Start)
+            }
         };
-        Screens {
+        Some(Screens {
             persist,
+            catalog: StoredValue::new(catalog),
             instrument: StoredValue::new(instrument),
             session: RwSignal::new(session),
             screen: RwSignal::new(screen),
-        }
+        })
+    }
+
+    /// Starts (or resumes) the instrument with this id.
+    fn start(self, id: &str) {
+        let Some(instrument) = self.catalog.with_value(|c| c.get(id).cloned()) else { return };
+        let session =
+            self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
+        self.persist.save_session(&instrument, &session);
+        self.persist.set_active(&instrument.id);
+        self.instrument.set_value(instrument);
+        self.session.set(session);
+        self.screen.set(Screen::Run);
+    }
+
+    /// Checks an own instrument file; keeps it when valid. Messages are in `lang`.
+    fn accept(self, json: &str, lang: Lang) -> Result<Loaded, Vec<String>> {
+        let accepted = self.catalog.try_update_value(|c| {
+            c.accept(json)
+                .map(|i| (i.id.clone(), i.title.get(lang).to_string(), i.item_count()))
+                .map_err(|problems| problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>())
+        });
+        let (id, title, items) =
+            accepted.unwrap_or_else(|| Err(vec![words(lang).err_other.to_string()]))?;
+        let saved = self.persist.save_instrument(&id, json);
+        Ok(Loaded { id, title, items, saved })
     }
 
     /// The current screen, rebuilt when the screen or the language changes.
     fn view(self, lang: RwSignal<Lang>) -> impl IntoView {
-        let Screens { persist, instrument, session, screen } = self;
-        let start = Callback::new(move |()| {
-            let fresh = instrument.with_value(Session::start);
-            instrument.with_value(|i| persist.save_session(i, &fresh));
-            session.set(fresh);
-            screen.set(Screen::Run);
-        });
+        let Screens { instrument, session, screen, catalog, .. } = self;
+        let start = Callback::new(move |id: String| self.start(&id));
         let done = Callback::new(move |saved: bool| screen.set(Screen::Done { saved }));
-        let restart = Callback::new(move |()| screen.set(Screen::Start));
+        let to_start = Callback::new(move |()| screen.set(Screen::Start));
+        let open_own = Callback::new(move |()| screen.set(Screen::Own));
         move || {
             let lang = lang.get();
             match screen.get() {
-                Screen::Start => view! { <StartPage lang=lang on_student=start /> }.into_any(),
-                Screen::Run => view! {
-                    <RunnerPage lang=lang instrument=instrument session=session on_done=done />
+                Screen::Start => {
+                    let own = catalog.with_value(|c| {
+                        c.entries()
+                            .filter(|(o, _)| *o == Origin::Own)
+                            .map(|(_, i)| Choice {
+                                id: i.id.clone(),
+                                title: i.title.get(lang).to_string(),
+                            })
+                            .collect::<Vec<_>>()
+                    });
+                    view! { <StartPage lang own on_start=start on_open_own=open_own /> }.into_any()
                 }
-                .into_any(),
+                Screen::Run => {
+                    view! { <RunnerPage lang instrument session on_done=done /> }.into_any()
+                }
                 Screen::Done { saved } => {
-                    view! { <DonePage lang=lang saved=saved on_restart=restart /> }.into_any()
+                    view! { <DonePage lang saved on_restart=to_start /> }.into_any()
+                }
+                Screen::Own => {
+                    let on_file = Callback::new(move |json: String| self.accept(&json, lang));
+                    view! { <OwnPage lang on_file on_start=start on_back=to_start /> }.into_any()
                 }
             }
         }

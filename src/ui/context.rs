@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::domain::catalog::Catalog;
 use crate::domain::instrument::Instrument;
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
@@ -125,6 +126,32 @@ impl Persist {
     pub fn complete(&self, instrument: &Instrument, response: &StoredResponse) -> bool {
         self.outcome(journal::complete(&*self.store(), instrument, response)).is_some()
             && !self.in_memory
+    }
+
+    /// Adds the own instruments stored on this device to the catalogue, and sets aside
+    /// any stored session or instrument that cannot be read (with a notice).
+    pub fn load_instruments(&self, catalog: &mut Catalog) {
+        let store = self.store();
+        let sessions = self.outcome(journal::sweep_sessions(&*store));
+        let instruments = self.outcome(journal::load_instruments(&*store, catalog));
+        if sessions.into_iter().chain(instruments).any(|keys| !keys.is_empty()) {
+            self.notice.set(Some(Notice::SetAside));
+        }
+    }
+
+    /// Keeps an accepted own instrument file. Returns whether the device has it.
+    pub fn save_instrument(&self, id: &str, json: &str) -> bool {
+        self.outcome(journal::save_instrument(&*self.store(), id, json)).is_some()
+    }
+
+    /// The instrument whose run is in progress, if any.
+    pub fn active(&self) -> Option<String> {
+        self.outcome(journal::active(&*self.store())).flatten()
+    }
+
+    /// Remembers which instrument is in progress.
+    pub fn set_active(&self, id: &str) {
+        self.outcome(journal::set_active(&*self.store(), Some(id)));
     }
 
     /// The stored language, if any.

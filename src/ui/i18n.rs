@@ -22,8 +22,32 @@ pub struct Words {
     pub role_student: &'static str,
     /// Role button: staff.
     pub role_staff: &'static str,
-    /// Note under the staff button.
-    pub staff_coming: &'static str,
+    /// Heading of the own-instrument part (start screen and its own screen).
+    pub own_heading: &'static str,
+    /// Start screen: what own instruments are.
+    pub own_intro: &'static str,
+    /// Start screen: heading above own instruments on this device.
+    pub own_on_device: &'static str,
+    /// Button: open an own instrument file.
+    pub own_open: &'static str,
+    /// Own screen: explanation.
+    pub own_explain: &'static str,
+    /// Own screen: file field label.
+    pub own_choose: &'static str,
+    /// Own screen: the file has problems (before the count).
+    pub own_problems: &'static str,
+    /// Own screen: the file could not be read.
+    pub own_unreadable: &'static str,
+    /// Own screen: loaded (before the title).
+    pub own_loaded: &'static str,
+    /// Own screen: "questions" after the count.
+    pub own_items: &'static str,
+    /// Own screen: kept on the device.
+    pub own_saved: &'static str,
+    /// Own screen: usable, but not kept.
+    pub own_not_saved: &'static str,
+    /// Own screen: start button.
+    pub own_start: &'static str,
     /// Start screen: privacy promise.
     pub start_privacy: &'static str,
     /// Button: begin.
@@ -113,8 +137,20 @@ pub const NL: Words = Words {
     start_who: "Wie ben jij?",
     role_student: "Ik ben student",
     role_staff: "Ik ben medewerker",
-    staff_coming: "De vragenlijst voor medewerkers komt binnenkort.",
     start_privacy: "Je naam wordt niet gevraagd. Je antwoorden blijven op dit apparaat.",
+    own_heading: "Eigen vragenlijst",
+    own_intro: "Voor onderzoekers en teams: open een eigen vragenlijst (een JSON-bestand).",
+    own_on_device: "Op dit apparaat:",
+    own_open: "Eigen vragenlijst openen",
+    own_explain: "Spiegel controleert het bestand. Heeft het fouten, dan zie je ze hier allemaal, met de plek in het bestand. Een bestand met fouten wordt niet bewaard en verandert niets.",
+    own_choose: "Kies een bestand",
+    own_problems: "Dit bestand heeft fouten. Er is niets bewaard of veranderd",
+    own_unreadable: "Dit bestand kan niet worden gelezen.",
+    own_loaded: "Geopend",
+    own_items: "vragen",
+    own_saved: "De vragenlijst is bewaard op dit apparaat.",
+    own_not_saved: "Let op: de vragenlijst kan niet worden bewaard op dit apparaat. Je kunt hem nu wel gebruiken.",
+    own_start: "Start deze vragenlijst",
     begin: "Beginnen",
     question: "Vraag",
     of: "van",
@@ -164,8 +200,20 @@ pub const EN: Words = Words {
     start_who: "Who are you?",
     role_student: "I am a student",
     role_staff: "I am a staff member",
-    staff_coming: "The questionnaire for staff is coming soon.",
     start_privacy: "We do not ask your name. Your answers stay on this device.",
+    own_heading: "Own questionnaire",
+    own_intro: "For researchers and teams: open your own questionnaire (a JSON file).",
+    own_on_device: "On this device:",
+    own_open: "Open own questionnaire",
+    own_explain: "Spiegel checks the file. If it has errors, you see all of them here, with their place in the file. A file with errors is not kept and changes nothing.",
+    own_choose: "Choose a file",
+    own_problems: "This file has errors. Nothing was kept or changed",
+    own_unreadable: "This file cannot be read.",
+    own_loaded: "Opened",
+    own_items: "questions",
+    own_saved: "The questionnaire is kept on this device.",
+    own_not_saved: "Note: the questionnaire cannot be kept on this device. You can use it now.",
+    own_start: "Start this questionnaire",
     begin: "Start",
     question: "Question",
     of: "of",

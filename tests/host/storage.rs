@@ -126,3 +126,47 @@ fn a_corrupt_response_is_set_aside_and_the_others_still_read() {
     assert_eq!(store.get("spiegel.v1.set-aside.1").unwrap().as_deref(), Some("{\"broken\": true}"));
     assert_eq!(journal::load_responses(&store).unwrap().0.len(), 2, "reading again is stable");
 }
+
+#[test]
+fn own_instruments_come_back_after_a_reload_and_broken_ones_are_set_aside() {
+    use spiegel::domain::catalog::Catalog;
+    const STUDENT: &str = include_str!("../fixtures/instruments/student-mirror.json");
+    const STAFF: &str = include_str!("../fixtures/instruments/staff-mirror.json");
+    let store = MemoryStore::default();
+    // Stored in an order where the staff file comes before the student file it mirrors.
+    journal::save_instrument(&store, "a-staff", STAFF).unwrap();
+    journal::save_instrument(&store, "b-student", STUDENT).unwrap();
+    journal::save_instrument(&store, "c-kapot", "{ niet af").unwrap();
+    let mut catalog = Catalog::with_builtins();
+    let set_apart = journal::load_instruments(&store, &mut catalog).unwrap();
+    assert!(catalog.get("mini-student").is_some() && catalog.get("mini-staff").is_some());
+    assert_eq!(set_apart, vec!["spiegel.v1.set-aside.1".to_string()]);
+    assert_eq!(store.get("spiegel.v1.set-aside.1").unwrap().as_deref(), Some("{ niet af"));
+}
+
+#[test]
+fn the_active_run_is_remembered_until_it_is_sent() {
+    let (i, mut s) = answered_session();
+    let store = MemoryStore::default();
+    journal::set_active(&store, Some("mini")).unwrap();
+    assert_eq!(journal::active(&store).unwrap().as_deref(), Some("mini"));
+    s.apply(&i, Action::Answer { item: "stage_leren".into(), answer: Answer::Choice("1".into()) })
+        .unwrap();
+    let r = journal::response(&i, &s, "r".into(), "2026-W48".into());
+    journal::complete(&store, &i, &r).unwrap();
+    assert_eq!(journal::active(&store).unwrap(), None);
+}
+
+#[test]
+fn opening_the_app_sets_aside_unreadable_sessions_and_keeps_good_ones() {
+    let (i, s) = answered_session();
+    let store = MemoryStore::default();
+    journal::save_session(&store, &i, &s).unwrap();
+    store.set("spiegel.v1.session.kapot", "{kapot").unwrap();
+    assert_eq!(
+        journal::sweep_sessions(&store).unwrap(),
+        vec!["spiegel.v1.set-aside.1".to_string()]
+    );
+    assert!(matches!(journal::load_session(&store, &i).unwrap(), Loaded::Resumed { .. }));
+    assert!(journal::sweep_sessions(&store).unwrap().is_empty(), "nothing left to set aside");
+}

@@ -30,6 +30,9 @@ pub struct InstrumentFile {
     /// Rough minutes to fill in.
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// Id of the student instrument this (staff) instrument mirrors.
+    #[serde(default)]
+    pub mirrors: Option<String>,
     /// Themes.
     #[serde(default)]
     pub themes: Vec<LabelFile>,
@@ -171,6 +174,24 @@ pub struct ItemFile {
     /// Rows (matrix).
     #[serde(default)]
     pub rows: Option<Vec<RowFile>>,
+    /// The student item this item estimates or mirrors.
+    #[serde(default)]
+    pub mirror: Option<MirrorFile>,
+}
+
+/// A mirror link: the student item (and matrix row) a staff item mirrors, and for a
+/// share estimate the answer codes it estimates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MirrorFile {
+    /// Student item id.
+    pub item: String,
+    /// Row id, when the student item is a matrix.
+    #[serde(default)]
+    pub row: Option<String>,
+    /// Answer codes estimated (share items); absent for an ordinal mirror.
+    #[serde(default)]
+    pub codes: Option<Vec<String>>,
 }
 
 /// A matrix row.
@@ -184,6 +205,9 @@ pub struct RowFile {
     /// Construct; defaults to the matrix's.
     #[serde(default)]
     pub construct: Option<String>,
+    /// The student item (and row) this row mirrors, on the same scale.
+    #[serde(default)]
+    pub mirror: Option<MirrorFile>,
 }
 
 /// A condition: exactly one of the forms below.

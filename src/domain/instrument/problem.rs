@@ -154,6 +154,69 @@ pub enum ProblemKind {
     },
     /// The instrument has no items at all.
     NoItems,
+    /// An item has a mirror link but the instrument does not say which instrument it
+    /// mirrors (`"mirrors"`).
+    MirrorWithoutTarget,
+    /// A mirror link on a kind of item that cannot carry one.
+    MirrorWrongKind {
+        /// The staff item's kind.
+        kind: String,
+    },
+    /// A share estimate without the codes it estimates.
+    MirrorNeedsCodes,
+    /// An ordinal mirror (scale) with codes.
+    MirrorCodesNotAllowed,
+    /// The instrument mirrors another instrument than the one it is checked against.
+    MirrorTarget {
+        /// The id in `"mirrors"`.
+        expected: String,
+        /// The id of the instrument at hand.
+        found: String,
+    },
+    /// A mirror link to a student item that does not exist.
+    MirrorUnknownItem {
+        /// The student item id.
+        item: String,
+    },
+    /// A mirror link to a matrix without a row, to a row that does not exist, or with a
+    /// row on an item that is not a matrix.
+    MirrorRow {
+        /// The student item id.
+        item: String,
+        /// The row given, if any.
+        row: Option<String>,
+    },
+    /// A mirror link with a code the student item does not have.
+    MirrorUnknownCode {
+        /// The student item id.
+        item: String,
+        /// The code.
+        code: String,
+    },
+    /// Two kinds that cannot be compared.
+    MirrorNotComparable {
+        /// The staff item's kind.
+        staff: String,
+        /// The student item's kind.
+        student: String,
+    },
+    /// The instrument named in `"mirrors"` is not on this device.
+    MirrorTargetMissing {
+        /// The id in `"mirrors"`.
+        expected: String,
+    },
+    /// The id belongs to a built-in vragenlijst.
+    IdTaken {
+        /// The id.
+        id: String,
+    },
+    /// An ordinal mirror between scales with a different number of points.
+    MirrorScaleMismatch {
+        /// Points on the staff side.
+        staff: usize,
+        /// Points on the student side.
+        student: usize,
+    },
 }
 
 impl Problem {
@@ -305,6 +368,58 @@ impl ProblemKind {
             P::NoItems => pick(
                 "De vragenlijst heeft geen vragen".into(),
                 "The instrument has no items".into(),
+            ),
+            P::MirrorWithoutTarget => pick(
+                "Deze vraag spiegelt een studentvraag, maar de vragenlijst zegt niet welke vragenlijst ze spiegelt ('mirrors')".into(),
+                "This item mirrors a student item, but the instrument does not say which instrument it mirrors ('mirrors')".into(),
+            ),
+            P::MirrorWrongKind { kind } => pick(
+                format!("Een vraag van soort '{kind}' kan geen studentvraag spiegelen; alleen 'share' en 'scale' (of een rij van een matrix) kunnen dat"),
+                format!("An item of kind '{kind}' cannot mirror a student item; only 'share' and 'scale' (or a matrix row) can"),
+            ),
+            P::MirrorNeedsCodes => pick(
+                "Een schatting ('share') moet zeggen welke antwoorden van studenten ze schat ('codes')".into(),
+                "An estimate ('share') must say which student answers it estimates ('codes')".into(),
+            ),
+            P::MirrorCodesNotAllowed => pick(
+                "Een schaalvraag spiegelt de hele schaal; laat 'codes' weg".into(),
+                "A scale item mirrors the whole scale; leave out 'codes'".into(),
+            ),
+            P::MirrorTarget { expected, found } => pick(
+                format!("Deze vragenlijst spiegelt '{expected}', maar de studentvragenlijst is '{found}'"),
+                format!("This instrument mirrors '{expected}', but the student instrument is '{found}'"),
+            ),
+            P::MirrorTargetMissing { expected } => pick(
+                format!("Deze vragenlijst spiegelt '{expected}', maar die vragenlijst staat niet op dit apparaat. Open die eerst"),
+                format!("This instrument mirrors '{expected}', but that instrument is not on this device. Open it first"),
+            ),
+            P::IdTaken { id } => pick(
+                format!("Id '{id}' is van een ingebouwde vragenlijst; kies een andere id"),
+                format!("Id '{id}' belongs to a built-in instrument; choose another id"),
+            ),
+            P::MirrorUnknownItem { item } => pick(
+                format!("De spiegel verwijst naar studentvraag '{item}', maar die bestaat niet"),
+                format!("The mirror refers to student item '{item}', which does not exist"),
+            ),
+            P::MirrorRow { item, row: None } => pick(
+                format!("Studentvraag '{item}' is een matrix; geef de rij ('row')"),
+                format!("Student item '{item}' is a matrix; give the row ('row')"),
+            ),
+            P::MirrorRow { item, row: Some(row) } => pick(
+                format!("Studentvraag '{item}' heeft geen rij '{row}'"),
+                format!("Student item '{item}' has no row '{row}'"),
+            ),
+            P::MirrorUnknownCode { item, code } => pick(
+                format!("De spiegel gebruikt code '{code}', maar studentvraag '{item}' heeft die code niet"),
+                format!("The mirror uses code '{code}', but student item '{item}' has no such code"),
+            ),
+            P::MirrorNotComparable { staff, student } => pick(
+                format!("Een vraag van soort '{staff}' is niet te vergelijken met een studentvraag van soort '{student}'"),
+                format!("An item of kind '{staff}' cannot be compared with a student item of kind '{student}'"),
+            ),
+            P::MirrorScaleMismatch { staff, student } => pick(
+                format!("De schaal heeft {staff} punten, maar de studentvraag heeft er {student}; een spiegel vraagt evenveel punten"),
+                format!("The scale has {staff} points, but the student item has {student}; a mirror needs the same number"),
             ),
         }
     }

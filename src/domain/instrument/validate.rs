@@ -3,10 +3,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::file::{
-    ChoiceFile, ConditionFile, InstrumentFile, ItemFile, ScaleFile, TextFile, FORMAT_VERSION,
+    ChoiceFile, ConditionFile, InstrumentFile, ItemFile, MirrorFile, ScaleFile, TextFile,
+    FORMAT_VERSION,
 };
 use super::problem::{Problem, ProblemKind as P};
-use super::{Audience, Choice, Construct, Instrument, Item, ItemKind, Row, Section, Source, Theme};
+use super::{
+    Audience, Choice, Construct, Instrument, Item, ItemKind, Mirror, Row, Section, Source, Theme,
+};
 use crate::domain::answer::DONT_KNOW_CODE;
 use crate::domain::condition::Condition;
 use crate::domain::text::{Lang, Text};
@@ -81,6 +84,8 @@ struct Validator {
     /// Every id with the path where it was first used (items and sections share a space,
     /// so that a condition or a link can never be ambiguous).
     ids: BTreeMap<String, String>,
+    /// Whether the file names an instrument it mirrors (`"mirrors"`).
+    mirrors: bool,
 }
 
 impl Validator {
@@ -140,6 +145,7 @@ impl Validator {
 
     fn instrument(&mut self, f: InstrumentFile) -> Instrument {
         self.id(&f.id, "id");
+        self.mirrors = f.mirrors.is_some();
         let audience = match f.audience.as_str() {
             "student" => Audience::Student,
             "staff" => Audience::Staff,
@@ -203,6 +209,7 @@ impl Validator {
             title,
             intro,
             minutes: f.minutes.unwrap_or(10),
+            mirrors: f.mirrors,
             themes,
             constructs,
             sections,
@@ -307,6 +314,16 @@ impl Validator {
             .show_if
             .as_ref()
             .and_then(|c| self.condition(c, &format!("{path}.show_if"), index, order, known));
+        let mirror = f.mirror.as_ref().and_then(|m| {
+            let kind = kind.as_ref()?;
+            let ordinal = matches!(kind, ItemKind::Scale { .. });
+            if !ordinal && !matches!(kind, ItemKind::Share) {
+                let kind = kind.name().to_string();
+                self.push(format!("{path}.mirror"), P::MirrorWrongKind { kind });
+                return None;
+            }
+            self.mirror(m, ordinal, &format!("{path}.mirror"))
+        });
         Item {
             id: f.id.clone(),
             text,
@@ -318,6 +335,7 @@ impl Validator {
             skippable: f.skip.unwrap_or(false),
             show_if,
             kind: kind.unwrap_or(ItemKind::YesNo),
+            mirror,
         }
     }
 
@@ -450,7 +468,11 @@ impl Validator {
                                 None => f.construct.clone().unwrap_or_default(),
                                 Some(_) => self.construct_ref(&r.construct, &rp, constructs),
                             };
-                            rows.push(Row { id: r.id.clone(), text, construct });
+                            let mirror = r
+                                .mirror
+                                .as_ref()
+                                .and_then(|m| self.mirror(m, true, &format!("{rp}.mirror")));
+                            rows.push(Row { id: r.id.clone(), text, construct, mirror });
                         }
                     }
                 }
@@ -458,6 +480,24 @@ impl Validator {
             }
         };
         Some(kind)
+    }
+
+    /// Checks what can be checked of a mirror link within one file: that the file says
+    /// which instrument it mirrors, and that an estimate names codes and an ordinal
+    /// mirror does not. [`super::check_mirrors`] checks the link against the student
+    /// instrument itself.
+    fn mirror(&mut self, m: &MirrorFile, ordinal: bool, path: &str) -> Option<Mirror> {
+        if !self.mirrors {
+            self.push(path, P::MirrorWithoutTarget);
+            return None;
+        }
+        let codes = m.codes.clone().unwrap_or_default();
+        match (ordinal, codes.is_empty()) {
+            (true, false) => self.push(path, P::MirrorCodesNotAllowed),
+            (false, true) => self.push(path, P::MirrorNeedsCodes),
+            _ => {}
+        }
+        Some(Mirror { item: m.item.clone(), row: m.row.clone(), codes })
     }
 
     fn points(

@@ -2,18 +2,57 @@
 
 use leptos::prelude::*;
 
+use crate::domain::builtin::{STAFF_ID, STUDENT_ID};
 use crate::domain::text::Lang;
 use crate::ui::i18n::words;
 
-/// Start screen with the role choice.
+/// An own instrument on this device that can be started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Instrument id.
+    pub id: String,
+    /// Title in the current language.
+    pub title: String,
+}
+
+/// Start screen with the role choice, the own instruments on this device, and the way
+/// to open another one.
 #[component]
 pub fn StartPage(
     /// Language of the texts.
     lang: Lang,
-    /// Called when a student starts the student vragenlijst.
-    on_student: Callback<()>,
+    /// Own instruments opened earlier on this device.
+    own: Vec<Choice>,
+    /// Called with the id of the instrument to start.
+    on_start: Callback<String>,
+    /// Called to open an own instrument file.
+    on_open_own: Callback<()>,
 ) -> impl IntoView {
     let w = words(lang);
+    let own = (!own.is_empty()).then(|| {
+        let buttons = own
+            .into_iter()
+            .map(|c| {
+                let id = c.id.clone();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="btn btn--secondary"
+                            data-testid=format!("start-{}", c.id)
+                            on:click=move |_| on_start.run(id.clone())
+                        >
+                            {c.title}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="start__own-title">{w.own_on_device}</h3>
+            <ul class="start__own">{buttons}</ul>
+        }
+    });
     view! {
         <section class="start">
             <h1 class="start__title">{w.start_heading}</h1>
@@ -25,21 +64,25 @@ pub fn StartPage(
                     type="button"
                     class="btn btn--primary btn--large"
                     data-testid="role-student"
-                    on:click=move |_| on_student.run(())
+                    on:click=move |_| on_start.run(STUDENT_ID.into())
                 >
                     {w.role_student}
                 </button>
                 <button
                     type="button"
-                    class="btn btn--secondary btn--large"
+                    class="btn btn--primary btn--large"
                     data-testid="role-staff"
-                    disabled=true
-                    aria-describedby="staff-coming"
+                    on:click=move |_| on_start.run(STAFF_ID.into())
                 >
                     {w.role_staff}
                 </button>
-                <p id="staff-coming" class="start__note">{w.staff_coming}</p>
             </div>
+            <h2 class="start__research">{w.own_heading}</h2>
+            <p>{w.own_intro}</p>
+            {own}
+            <button type="button" class="btn btn--secondary" data-testid="open-own" on:click=move |_| on_open_own.run(())>
+                {w.own_open}
+            </button>
         </section>
     }
 }

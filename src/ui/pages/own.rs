@@ -1,0 +1,107 @@
+//! Opening an own instrument file: it is checked, every problem is listed in plain
+//! words with its place, and only a valid file is kept.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+use crate::domain::text::Lang;
+use crate::ui::i18n::words;
+
+/// What was kept after a valid file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// Instrument id.
+    pub id: String,
+    /// Title in the current language.
+    pub title: String,
+    /// Number of items.
+    pub items: usize,
+    /// Whether the device stored it (it stays usable until the page closes either way).
+    pub saved: bool,
+}
+
+/// The outcome of the last file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    Loaded(Loaded),
+    Problems(Vec<String>),
+}
+
+/// The screen to open an own instrument file.
+#[component]
+pub fn OwnPage(
+    /// Language of the texts.
+    lang: Lang,
+    /// Checks a file's text: what was kept, or every problem in plain words.
+    on_file: Callback<String, Result<Loaded, Vec<String>>>,
+    /// Called with an instrument id to start it.
+    on_start: Callback<String>,
+    /// Back to the start screen.
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let w = words(lang);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let result = match text.ok().and_then(|t| t.as_string()) {
+                Some(json) => on_file.run(json),
+                None => Err(vec![w.own_unreadable.to_string()]),
+            };
+            outcome.set(Some(match result {
+                Ok(l) => Outcome::Loaded(l),
+                Err(p) => Outcome::Problems(p),
+            }));
+        });
+    };
+    let result = move || {
+        outcome.get().map(|o| match o {
+            Outcome::Problems(problems) => {
+                let count = problems.len();
+                let items = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
+                view! {
+                    <div class="notice notice--error" role="alert" data-testid="own-problems">
+                        <p>{format!("{} ({count})", w.own_problems)}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+                .into_any()
+            }
+            Outcome::Loaded(l) => {
+                let id = l.id.clone();
+                let note = if l.saved { w.own_saved } else { w.own_not_saved };
+                view! {
+                    <div class="notice notice--info" role="status" data-testid="own-ok">
+                        <p>{format!("{}: {} ({} {})", w.own_loaded, l.title, l.items, w.own_items)}</p>
+                        <p>{note}</p>
+                        <button type="button" class="btn btn--primary" data-testid="own-start" on:click=move |_| on_start.run(id.clone())>
+                            {w.own_start}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <section class="start own">
+            <h1 id="question-title" tabindex="-1">{w.own_heading}</h1>
+            <p>{w.own_explain}</p>
+            <label class="own__label" for="own-file">{w.own_choose}</label>
+            <input id="own-file" class="own__file" type="file" accept=".json,application/json" data-testid="own-file" on:change=on_change />
+            {result}
+            <div class="question__nav">
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{w.back}</button>
+            </div>
+        </section>
+    }
+}

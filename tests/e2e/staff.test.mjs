@@ -1,0 +1,137 @@
+// End-to-end: staff fill in the staff vragenlijst, routed by role, and a team or
+// researcher opens its own instrument file. Expectations about role routing are read
+// from the staff vragenlijst itself, so the tests follow the data.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  useApp,
+  E2E_DIR,
+  progress,
+  currentItem,
+  shownAnswer,
+  answerN,
+  runToEnd,
+  submit,
+  pressAndWaitForMove,
+  reloadApp,
+  waitForTitleFocus,
+  storageKeys,
+  textOf,
+} from './support.mjs';
+
+const env = useApp();
+const T = { timeout: 180_000 };
+const ROOT = path.resolve(E2E_DIR, '..', '..');
+const STAFF = JSON.parse(readFileSync(path.join(ROOT, 'src/domain/builtin/staff.json'), 'utf8'));
+const MINIMAL = readFileSync(path.join(ROOT, 'tests/fixtures/instruments/minimal.json'), 'utf8');
+
+/** Sections routed by role: `{ id, roles, items }` for each section whose show_if is `rol in [...]`. */
+function routedSections() {
+  return STAFF.sections
+    .filter((s) => s.show_if?.item === 'rol' && Array.isArray(s.show_if.in))
+    .map((s) => ({ id: s.id, roles: s.show_if.in, items: s.items.map((i) => i.id) }));
+}
+
+/** From the start screen: "Ik ben medewerker", choose `role`, go to the next question. */
+async function startStaffAs(page, role) {
+  await page.click('[data-testid=role-staff]');
+  await page.waitForSelector('[data-testid=question-rol]');
+  await waitForTitleFocus(page);
+  await page.check(`[data-testid=question-rol] input[value=${role}]`);
+  await pressAndWaitForMove(page, 'next');
+}
+
+/** Runs a whole staff vragenlijst as `role`, with a reload halfway; returns the shown item ids. */
+async function staffRunAs(role) {
+  const { context, page } = await env.newApp();
+  await startStaffAs(page, role);
+  const first = await answerN(page, 4);
+  // Halfway: a reload comes back to the same question, with the earlier answers.
+  const before = { progress: await progress(page), item: await currentItem(page) };
+  await reloadApp(page);
+  assert.deepEqual({ progress: await progress(page), item: await currentItem(page) }, before);
+  await pressAndWaitForMove(page, 'back');
+  assert.deepEqual(await shownAnswer(page), first.at(-1).answer, 'the last answer before the reload is still there');
+  await pressAndWaitForMove(page, 'next');
+  const rest = await runToEnd(page);
+  await submit(page);
+  assert.deepEqual(context.pageErrors, []);
+  return ['rol', ...first.map((a) => a.id), ...rest.map((a) => a.id)];
+}
+
+function assertRouting(role, shown) {
+  const routed = routedSections();
+  assert.ok(routed.length >= 2, 'the staff vragenlijst routes some sections by role');
+  for (const s of routed) {
+    const seen = s.items.filter((id) => shown.includes(id));
+    if (s.roles.includes(role)) {
+      assert.ok(seen.length > 0, `${role} should see section ${s.id}`);
+    } else {
+      assert.deepEqual(seen, [], `${role} should not see section ${s.id}`);
+    }
+  }
+}
+
+test('a staff run as docent shows the docent blocks and resumes after a reload', T, async () => {
+  // Promise: a teacher answers the questions meant for teachers, and a reload loses nothing.
+  assertRouting('docent', await staffRunAs('docent'));
+});
+
+test('a staff run as zorgcoördinator shows the care blocks and resumes after a reload', T, async () => {
+  // Promise: a care coordinator gets the care and shared blocks, not the teacher-only ones.
+  assertRouting('zorg', await staffRunAs('zorg'));
+});
+
+/** Opens the own-instrument screen and gives it a file with this text. */
+async function openOwnFile(page, text) {
+  await page.click('[data-testid=open-own]');
+  await page.setInputFiles('[data-testid=own-file]', {
+    name: 'vragenlijst.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+test('a broken instrument file shows all its problems and keeps nothing', T, async () => {
+  // Promise: a researcher sees every problem in plain words, with its place, and the app
+  // is unchanged.
+  const { page } = await env.newApp();
+  const broken = JSON.parse(MINIMAL);
+  broken.sections[0].items[0].construct = 'context.leeftijd';
+  delete broken.sections[1].items[0].text.en;
+  broken.sections[2].items[0].id = 'stage';
+  await openOwnFile(page, JSON.stringify(broken, null, 2));
+  await page.waitForSelector('[data-testid=own-problems]');
+  const items = await page.$$eval('[data-testid=own-problems] li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(items.length, 3, items.join('\n'));
+  assert.ok(items.some((t) => t.includes("Construct 'context.leeftijd'") && t.includes('sections[0].items[0]')), items.join('\n'));
+  assert.ok(items.some((t) => t.includes('Engelse tekst')), items.join('\n'));
+  assert.ok(items.some((t) => t.includes("Id 'stage' komt twee keer voor")), items.join('\n'));
+  assert.deepEqual((await storageKeys(page)).filter((k) => k.startsWith('spiegel.v1.instrument.')), []);
+  // Not JSON at all: one clear message.
+  await page.click('text=Vorige');
+  await openOwnFile(page, '{ dit is geen json');
+  await page.waitForSelector('[data-testid=own-problems]');
+  assert.match(await textOf(page, '[data-testid=own-problems]'), /geen geldige vragenlijst/);
+});
+
+test('a valid instrument file can be run, and stays on the device', T, async () => {
+  // Promise: a team's own vragenlijst runs like the built-in ones and is still there later.
+  const { page } = await env.newApp();
+  await openOwnFile(page, MINIMAL);
+  await page.waitForSelector('[data-testid=own-ok]');
+  assert.match(await textOf(page, '[data-testid=own-ok]'), /Kleine lijst \(3 vragen\)/);
+  await page.click('[data-testid=own-start]');
+  await page.waitForSelector('[data-testid=question-stage]');
+  const log = await runToEnd(page);
+  assert.ok(log.length >= 2);
+  await submit(page);
+  const keys = await storageKeys(page);
+  assert.ok(keys.includes('spiegel.v1.instrument.mini'), keys.join(', '));
+  assert.equal(keys.filter((k) => k.startsWith('spiegel.v1.response.')).length, 1);
+  await reloadApp(page);
+  await page.waitForSelector('[data-testid=start-mini]');
+});
