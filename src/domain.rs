@@ -11,5 +11,6 @@ pub mod calendar;
 pub mod catalog;
 pub mod condition;
 pub mod instrument;
+pub mod response;
 pub mod session;
 pub mod text;

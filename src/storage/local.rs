@@ -24,10 +24,15 @@ impl LocalStore {
             .map_err(|e| StorageError::Unavailable(describe(&e)))?
             .ok_or_else(|| unavailable("localStorage is missing"))?;
         let store = LocalStore { storage };
-        // Some browsers hand out a storage object that refuses every write.
+        // Some browsers hand out a storage object that refuses every write. A full one
+        // still reads, and it may hold a run in progress: keep it, so that run resumes
+        // (the first failed save then raises the banner).
         let probe = "spiegel.v1.probe";
-        store.set(probe, "1")?;
-        store.remove(probe)?;
+        match store.set(probe, "1") {
+            Ok(()) => store.remove(probe)?,
+            Err(StorageError::Full) => {}
+            Err(e) => return Err(e),
+        }
         Ok(store)
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::answer::Answer;
+use crate::domain::response::Response;
 use crate::domain::session::Position;
 
 /// Schema name of a stored session.
@@ -97,6 +98,22 @@ impl From<StoredAnswer> for Answer {
             StoredAnswer::Rows(r) => Answer::Rows(r),
             StoredAnswer::DontKnow => Answer::DontKnow,
             StoredAnswer::Skipped => Answer::Skipped,
+        }
+    }
+}
+
+impl From<StoredResponse> for Response {
+    fn from(r: StoredResponse) -> Response {
+        let mut answers = BTreeMap::new();
+        for (k, v) in r.answers {
+            answers.insert(k, v.into());
+        }
+        Response {
+            id: r.id,
+            instrument: r.instrument,
+            instrument_version: r.instrument_version,
+            week: r.week,
+            answers,
         }
     }
 }

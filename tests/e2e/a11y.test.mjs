@@ -14,9 +14,8 @@ import {
   advanceTo,
   runToEnd,
   submit,
-  waitForApp,
   waitForTitleFocus,
-  blockStorageScript,
+  openWithBlockedStorage,
 } from './support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -137,14 +136,7 @@ test('the done screen has no accessibility violations', T, async () => {
 
 test('the storage-blocked banner has no accessibility violations', T, async () => {
   // Promise: the warning that nothing is kept is readable by everyone.
-  const context = await env.newContext();
-  await context.addInitScript(blockStorageScript);
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  await waitForApp(page);
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=storage-banner]')?.textContent.includes('bewaart niets'),
-  );
+  const { page } = await openWithBlockedStorage(env);
   await expectNoViolations(page, 'the start screen with the storage-blocked banner');
   await startStudent(page);
   await expectNoViolations(page, 'the first question with the storage-blocked banner');

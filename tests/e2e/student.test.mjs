@@ -25,8 +25,9 @@ import {
   storageKeys,
   textOf,
   ensureOutDir,
-  blockStorageScript,
   fullStorageScript,
+  openWithBlockedStorage,
+  openApp,
 } from './support.mjs';
 
 const env = useApp();
@@ -122,15 +123,7 @@ test('a corrupt stored session is set aside and a new run can start', T, async (
 test('with storage blocked the app still works and says it keeps nothing', T, async () => {
   // Promise: on a browser that forbids storage the student can still fill in the list,
   // and is warned that nothing is kept.
-  const context = await env.newContext();
-  await context.addInitScript(blockStorageScript);
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  await waitForApp(page);
-
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=storage-banner]')?.textContent.includes('bewaart niets'),
-  );
+  const { context, page } = await openWithBlockedStorage(env);
   assert.ok(await page.isVisible('[data-testid=storage-banner] >> text=bewaart niets'));
   await startStudent(page);
   await answerCurrent(page);
@@ -168,6 +161,29 @@ test('with storage full the banner says so and answering goes on', T, async () =
   await answerCurrent(page);
   assert.match(await progress(page), /^Vraag 5 van \d+$/);
   assert.ok(await page.isVisible('[data-testid=storage-banner] >> text=vol'), 'banner stays');
+  assert.deepEqual(context.pageErrors, []);
+});
+
+test('a run in progress still resumes when storage has become completely full', T, async () => {
+  // Promise: a full browser storage never hides answers already kept on the device.
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await startStudent(page);
+  await answerN(page, 3);
+  const where = { progress: await progress(page), item: await currentItem(page) };
+  // From now on every write fails, also the app's own check when it opens.
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await reloadApp(page);
+  assert.deepEqual({ progress: await progress(page), item: await currentItem(page) }, where);
+  await answerCurrent(page);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=storage-banner]')?.textContent.includes('vol'),
+  );
   assert.deepEqual(context.pageErrors, []);
 });
 

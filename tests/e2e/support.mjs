@@ -171,6 +171,22 @@ export async function waitForApp(page) {
   await page.waitForSelector(SCREEN, { state: 'visible' });
 }
 
+/**
+ * Opens the app in a fresh context whose browser forbids storage, and waits until the
+ * banner says nothing is kept. Returns { context, page }.
+ */
+export async function openWithBlockedStorage(env) {
+  const context = await env.newContext();
+  await context.addInitScript(blockStorageScript);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=storage-banner]')?.textContent.includes('bewaart niets'),
+  );
+  return { context, page };
+}
+
 /** From the start screen: "Ik ben student" → the first question. */
 export async function startStudent(page) {
   await page.click('[data-testid=role-student]');

@@ -53,30 +53,28 @@ pub fn StartPage(
             <ul class="start__own">{buttons}</ul>
         }
     });
+    let roles =
+        [(STUDENT_ID, w.role_student, "role-student"), (STAFF_ID, w.role_staff, "role-staff")].map(
+            |(id, label, testid)| {
+                view! {
+                    <button
+                        type="button"
+                        class="btn btn--primary btn--large"
+                        data-testid=testid
+                        on:click=move |_| on_start.run(id.into())
+                    >
+                        {label}
+                    </button>
+                }
+            },
+        );
     view! {
         <section class="start">
             <h1 class="start__title">{w.start_heading}</h1>
             <p class="start__intro">{w.start_intro}</p>
             <p class="start__privacy">{w.start_privacy}</p>
             <h2 class="start__who">{w.start_who}</h2>
-            <div class="start__roles">
-                <button
-                    type="button"
-                    class="btn btn--primary btn--large"
-                    data-testid="role-student"
-                    on:click=move |_| on_start.run(STUDENT_ID.into())
-                >
-                    {w.role_student}
-                </button>
-                <button
-                    type="button"
-                    class="btn btn--primary btn--large"
-                    data-testid="role-staff"
-                    on:click=move |_| on_start.run(STAFF_ID.into())
-                >
-                    {w.role_staff}
-                </button>
-            </div>
+            <div class="start__roles">{roles}</div>
             <h2 class="start__research">{w.own_heading}</h2>
             <p>{w.own_intro}</p>
             {own}
