@@ -7,6 +7,7 @@
 pub mod file;
 pub mod mirror;
 pub mod problem;
+mod reach;
 mod validate;
 
 pub use mirror::check_mirrors;
