@@ -5,12 +5,14 @@
 //! `js_sys`, `wasm_bindgen` or `gloo`, no clock and no randomness: those come in as
 //! arguments. `tests/host/layering.rs` enforces this.
 
+pub mod analysis;
 pub mod answer;
 pub mod builtin;
 pub mod calendar;
 pub mod catalog;
 pub mod condition;
 pub mod instrument;
+pub mod payload;
 pub mod response;
 pub mod session;
 pub mod text;

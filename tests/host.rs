@@ -3,12 +3,16 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used)]
 
+#[path = "host/analysis.rs"]
+mod analysis;
 #[path = "host/instrument.rs"]
 mod instrument;
 #[path = "host/layering.rs"]
 mod layering;
 #[path = "host/mirror.rs"]
 mod mirror;
+#[path = "host/payload.rs"]
+mod payload;
 #[path = "host/session.rs"]
 mod session;
 #[path = "host/storage.rs"]
