@@ -109,3 +109,4 @@ size: build
 	awk -v t=$$total 'BEGIN { printf "dist/ brotli total: %d bytes (%.1f KB; budget 160 KB)\n", t, t / 1024 }'
 
 bench: size
+	cargo bench --offline --bench bench
