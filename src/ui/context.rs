@@ -46,6 +46,18 @@ pub enum Notice {
     AnswersDropped,
 }
 
+/// Where a completed response ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Stored on the device.
+    OnDevice,
+    /// The browser allows no storage: kept in memory only, until the page closes.
+    InMemory,
+    /// Writing failed (e.g. storage full): nothing changed, the answers are still there
+    /// to send again.
+    Failed,
+}
+
 /// The storage service: the browser's storage when it works, memory when it does not,
 /// and the warnings the interface shows about it.
 #[derive(Clone, Copy)]
@@ -121,11 +133,13 @@ impl Persist {
         self.outcome(journal::save_session(&*self.store(), instrument, session)).is_some()
     }
 
-    /// Keeps a completed response and removes the session in progress. Returns whether
-    /// the device has it.
-    pub fn complete(&self, instrument: &Instrument, response: &StoredResponse) -> bool {
-        self.outcome(journal::complete(&*self.store(), instrument, response)).is_some()
-            && !self.in_memory
+    /// Keeps a completed response and removes the session in progress.
+    pub fn complete(&self, instrument: &Instrument, response: &StoredResponse) -> Kept {
+        match self.outcome(journal::complete(&*self.store(), instrument, response)) {
+            None => Kept::Failed,
+            Some(()) if self.in_memory => Kept::InMemory,
+            Some(()) => Kept::OnDevice,
+        }
     }
 
     /// Adds the own instruments stored on this device to the catalogue, and sets aside

@@ -88,11 +88,13 @@ pub struct Words {
     pub end_missing: &'static str,
     /// Button: send.
     pub submit: &'static str,
+    /// End screen: sending failed, the answers are still here.
+    pub send_failed: &'static str,
     /// Done screen: heading.
     pub done_heading: &'static str,
     /// Done screen: saved.
     pub done_saved: &'static str,
-    /// Done screen: not saved.
+    /// Done screen: kept in memory only (storage blocked).
     pub done_not_saved: &'static str,
     /// Button: back to start.
     pub to_start: &'static str,
@@ -170,6 +172,7 @@ pub const NL: Words = Words {
     end_ready: "Je hebt alle vragen gehad. Klik op Versturen om je antwoorden te bewaren.",
     end_missing: "Deze vragen hebben nog geen antwoord:",
     submit: "Versturen",
+    send_failed: "Versturen lukte niet: dit apparaat kan nu niets bewaren. Je antwoorden staan nog hier. Probeer het zo nog een keer, of vraag je docent om hulp.",
     done_heading: "Dank je wel!",
     done_saved: "Je antwoorden zijn bewaard op dit apparaat.",
     done_not_saved: "Let op: je antwoorden konden niet worden bewaard op dit apparaat. Sluit dit scherm niet. Vraag je docent om hulp.",
@@ -233,6 +236,7 @@ pub const EN: Words = Words {
     end_ready: "You have seen all questions. Click Send to save your answers.",
     end_missing: "These questions have no answer yet:",
     submit: "Send",
+    send_failed: "Sending failed: this device cannot save anything right now. Your answers are still here. Try again in a moment, or ask your teacher for help.",
     done_heading: "Thank you!",
     done_saved: "Your answers are saved on this device.",
     done_not_saved: "Note: your answers could not be saved on this device. Do not close this screen. Ask your teacher for help.",

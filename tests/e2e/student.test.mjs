@@ -187,6 +187,41 @@ test('a run in progress still resumes when storage has become completely full', 
   assert.deepEqual(context.pageErrors, []);
 });
 
+test('when sending fails the answers stay on screen and can be sent again', T, async () => {
+  // Promise: a full device at the very end loses nothing; the student can try again.
+  const context = await env.newContext();
+  await context.addInitScript(() => {
+    window.__refuseResponses = true;
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function setItem(key, value) {
+      if (window.__refuseResponses && String(key).startsWith('spiegel.v1.response.')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return original.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await startStudent(page);
+  const log = await runToEnd(page);
+  await page.click('[data-testid=submit]');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=error]')?.textContent.includes('Versturen lukte niet'),
+  );
+  assert.ok(await page.isVisible('[data-testid=end]'), 'still on the end screen');
+  const session = JSON.parse(await getItem(page, KEYS.session));
+  assert.equal(Object.keys(session.answers).length, log.length, 'every answer is still kept');
+  // The device has room again: sending now works.
+  await page.evaluate(() => {
+    window.__refuseResponses = false;
+  });
+  await submit(page);
+  const keys = (await storageKeys(page)).filter((k) => k.startsWith(KEYS.responsePrefix));
+  assert.equal(keys.length, 1);
+  assert.equal(await getItem(page, KEYS.session), null);
+  assert.deepEqual(context.pageErrors, []);
+});
+
 test('next without an answer shows a friendly message and stays on question 1', T, async () => {
   // Promise: a missed answer is explained in plain words, not lost or skipped.
   const { page } = await env.newApp();

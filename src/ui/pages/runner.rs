@@ -14,7 +14,7 @@ use crate::storage::journal;
 use crate::ui::browser::{focus, random_id, this_week};
 use crate::ui::components::progress_bar::ProgressBar;
 use crate::ui::components::question_view::QuestionView;
-use crate::ui::context::use_persist;
+use crate::ui::context::{use_persist, Kept};
 use crate::ui::i18n::{session_error, words};
 
 /// Id of the element that receives focus when a new screen shows.
@@ -35,6 +35,7 @@ pub fn RunnerPage(
     let persist = use_persist();
     let w = words(lang);
     let error = RwSignal::new(None::<SessionError>);
+    let send_failed = RwSignal::new(false);
 
     // Applies an action; on success the new state is stored first, then shown.
     let dispatch = move |action: Action| {
@@ -50,12 +51,17 @@ pub fn RunnerPage(
             Ok(()) if action == Action::Submit => {
                 let response = instrument
                     .with_value(|i| journal::response(i, &next, random_id(), this_week()));
-                let saved = instrument.with_value(|i| persist.complete(i, &response));
-                on_done.run(saved);
+                match instrument.with_value(|i| persist.complete(i, &response)) {
+                    Kept::OnDevice => on_done.run(true),
+                    Kept::InMemory => on_done.run(false),
+                    // Nothing was kept: stay here with every answer, to send again.
+                    Kept::Failed => send_failed.set(true),
+                }
             }
             Ok(()) => {
                 session.set(next);
                 error.set(None);
+                send_failed.set(false);
             }
             Err(e) => error.set(Some(e)),
         }
@@ -67,8 +73,10 @@ pub fn RunnerPage(
         position.track();
         request_animation_frame(|| focus(TITLE_ID));
     });
-    let error_text = move |dont_know: bool| {
-        error.get().map(|e| session_error(lang, &e, dont_know)).unwrap_or_default()
+    let error_text = move |dont_know: bool| match error.get() {
+        Some(e) => session_error(lang, &e, dont_know),
+        None if send_failed.get() => w.send_failed.to_string(),
+        None => String::new(),
     };
     // The error line and the buttons under a question or the end screen; `dont_know`
     // says whether the question offers "weet ik niet", so the message can point to it.
