@@ -14,5 +14,6 @@ pub mod condition;
 pub mod instrument;
 pub mod payload;
 pub mod response;
+pub mod seal;
 pub mod session;
 pub mod text;

@@ -13,6 +13,8 @@ mod layering;
 mod mirror;
 #[path = "host/payload.rs"]
 mod payload;
+#[path = "host/seal.rs"]
+mod seal;
 #[path = "host/session.rs"]
 mod session;
 #[path = "host/storage.rs"]

@@ -16,6 +16,7 @@ import {
   submit,
   waitForTitleFocus,
   openWithBlockedStorage,
+  pressAndWaitForMove,
 } from './support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -151,4 +152,30 @@ test('the corrupt-data notice has no accessibility violations', T, async () => {
     document.querySelector('[data-testid=notice]')?.textContent.includes('kapotte gegevens'),
   );
   await expectNoViolations(page, 'the start screen with the corrupt-data notice');
+});
+
+test('a staff estimate question has no accessibility violations', T, async () => {
+  // Promise: staff answer "Hoeveel van uw studenten …?" with any assistive technology.
+  const { page } = await env.newApp();
+  await page.click('[data-testid=role-staff]');
+  await page.waitForSelector('[data-testid=question-rol]');
+  await expectNoViolations(page, 'the staff role question');
+  await page.check('[data-testid=question-rol] input[value=docent]');
+  await pressAndWaitForMove(page, 'next');
+  await advanceTo(page, (_kind, id) => id.startsWith('est_'));
+  await expectNoViolations(page, 'a staff estimate question');
+});
+
+test('the own-instrument screen with a list of problems has no accessibility violations', T, async () => {
+  // Promise: a researcher using a screen reader hears every problem in a broken file.
+  const { page } = await env.newApp();
+  await page.click('[data-testid=open-own]');
+  await expectNoViolations(page, 'the own-instrument screen');
+  await page.setInputFiles('[data-testid=own-file]', {
+    name: 'kapot.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"spiegel_instrument": 1, "id": "X", "sections": []}'),
+  });
+  await page.waitForSelector('[data-testid=own-problems]');
+  await expectNoViolations(page, 'the own-instrument screen with problems');
 });
