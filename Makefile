@@ -19,7 +19,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 .PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
-        lint test-host test-web test-e2e size bench
+        lint test-host test-web test-e2e fixtures size bench
 
 help:
 	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
@@ -94,8 +94,12 @@ test-host: fetch
 test-web: setup-apt setup-tools fetch
 	cargo test --offline --target wasm32-unknown-unknown --test web
 
-test-e2e: build
+test-e2e: build fixtures
 	cd $(E2E) && node --test --test-concurrency=1
+
+# Deterministic metingen and response files for test-e2e and bench (tests/fixtures.rs).
+fixtures: fetch
+	cargo run --offline --quiet --example fixtures -- $(E2E)/out/fixtures
 
 ## ---- figures ----
 
@@ -108,5 +112,6 @@ size: build
 	done; \
 	awk -v t=$$total 'BEGIN { printf "dist/ brotli total: %d bytes (%.1f KB; the student journey of issue 2 had a budget of 160 KB)\n", t, t / 1024 }'
 
-bench: size
+bench: size fixtures
 	cargo bench --offline --bench bench
+	cd $(E2E) && node bench.mjs

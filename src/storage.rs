@@ -8,6 +8,7 @@
 //! students' devices. [`journal`] holds the rules for saving, resuming and setting aside
 //! corrupt entries, written against the trait so they are tested on the host.
 
+pub mod collection;
 pub mod journal;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -58,6 +59,13 @@ pub enum StorageKey {
     Active,
     /// A corrupt entry set aside, numbered.
     SetAside(u32),
+    /// A meting made on this (team) device, by meting id.
+    Meting(String),
+    /// A sealed response collected for a meting on this team device: meting id, response id.
+    Inbox(String, String),
+    /// A sealed response waiting on this device until the team collects it: meting id and
+    /// a random id of its own.
+    Outbox(String, String),
 }
 
 /// Prefix of every key, so Spiegel never touches other apps' data on a shared origin.
@@ -73,6 +81,9 @@ impl StorageKey {
             StorageKey::Instrument(id) => format!("{PREFIX}instrument.{id}"),
             StorageKey::Active => format!("{PREFIX}active"),
             StorageKey::SetAside(n) => format!("{PREFIX}set-aside.{n}"),
+            StorageKey::Meting(id) => format!("{PREFIX}meting.{id}"),
+            StorageKey::Inbox(m, r) => format!("{PREFIX}inbox.{m}.{r}"),
+            StorageKey::Outbox(m, r) => format!("{PREFIX}outbox.{m}.{r}"),
         }
     }
 }

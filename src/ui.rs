@@ -11,5 +11,6 @@ pub mod context;
 pub mod i18n;
 pub mod pages;
 pub mod panic;
+pub mod scan;
 
 pub use app::App;

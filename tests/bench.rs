@@ -9,10 +9,16 @@ use std::time::{Duration, Instant};
 use spiegel::domain::analysis::{analyse, Settings};
 use spiegel::domain::answer::Answer;
 use spiegel::domain::builtin;
+use spiegel::domain::collect::{self, Outcome, Unlocked};
+use spiegel::domain::envelope::{self, Envelope};
 use spiegel::domain::instrument::{Instrument, ItemKind};
+use spiegel::domain::meting::{Context, Draft, Meting, Seeds};
 use spiegel::domain::payload;
+use spiegel::domain::qr;
 use spiegel::domain::response::Response;
-use spiegel::domain::seal::{unwrap_key, wrap, KeyPair, DEFAULT_ITERATIONS};
+use spiegel::domain::seal::{self, unwrap_key, wrap, KeyPair, DEFAULT_ITERATIONS};
+use spiegel::storage::collection;
+use spiegel::storage::memory::MemoryStore;
 
 /// A small deterministic generator, so every run measures the same data.
 struct Lcg(u64);
@@ -122,4 +128,54 @@ fn main() {
         unwrap_key(&wrapped, "482913").unwrap();
     });
     println!("  unwrap the meting key with its PIN (PBKDF2, 600,000 iterations): {}", ms(unwrap));
+    collecting(&student, &students[..500]);
+}
+
+/// Sealing, QR codes and importing response files on the team device.
+fn collecting(student: &Instrument, responses: &[Response]) {
+    let draft = Draft {
+        label: "Bench".into(),
+        context: Context::default(),
+        pin: "bench-2468".into(),
+        pin_again: "bench-2468".into(),
+    };
+    let seeds = Seeds { id: [3; 8], key: [4; 32], salt: [5; 16], nonce: [6; 12] };
+    let (meting, keys) = Meting::create(student, &draft, "2026-W48", seeds, 1).unwrap();
+    let files: Vec<Vec<u8>> = responses
+        .iter()
+        .enumerate()
+        .map(|(n, r)| {
+            let plain = payload::encode(student, r).unwrap();
+            let mut seed = [0u8; 32];
+            seed[..8].copy_from_slice(&(n as u64).to_le_bytes());
+            let sealed = seal::seal(&meting.public(), &plain, seed);
+            envelope::file_bytes(&[Envelope { meting: meting.id, sealed }.to_bytes()])
+        })
+        .collect();
+    let first = envelope::read_file(&files[0]).unwrap().remove(0);
+    let image = qr::encode(&first.to_bytes()).unwrap();
+    println!(
+        "  QR code of a full student response: {} bytes sealed in an envelope, QR version {} (error correction M), {} codes",
+        first.to_bytes().len(),
+        image.version(),
+        first.qr_codes().len()
+    );
+    let unlocked = Unlocked { meting: &meting, keys: &keys, instrument: student };
+    let import = median(7, || {
+        let store = MemoryStore::default();
+        let mut known = collection::inbox_ids(&store, meting.id).unwrap();
+        for file in &files {
+            match collect::take(unlocked, &mut known, envelope::read_file(file)) {
+                Outcome::Taken { new, .. } => {
+                    collection::keep_taken(&store, meting.id, &new).unwrap()
+                }
+                Outcome::Refused { reason, .. } => panic!("refused: {reason:?}"),
+            }
+        }
+        assert_eq!(known.len(), files.len());
+    });
+    println!(
+        "  import 500 response files (read, open, check, dedupe, keep; host, memory store): {} (budget in the browser: 1 s)",
+        ms(import)
+    );
 }

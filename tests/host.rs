@@ -5,6 +5,8 @@
 
 #[path = "host/analysis.rs"]
 mod analysis;
+#[path = "host/collect.rs"]
+mod collect;
 #[path = "host/instrument.rs"]
 mod instrument;
 #[path = "host/layering.rs"]
@@ -13,6 +15,8 @@ mod layering;
 mod mirror;
 #[path = "host/payload.rs"]
 mod payload;
+#[path = "host/qr.rs"]
+mod qr;
 #[path = "host/seal.rs"]
 mod seal;
 #[path = "host/session.rs"]

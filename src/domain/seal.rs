@@ -87,6 +87,8 @@ use rand_chacha::ChaCha20Rng;
 use sha2::Sha256;
 use zeroize::Zeroize;
 
+use crate::domain::hex;
+
 /// The format version byte that starts every sealed response.
 pub const SEAL_VERSION: u8 = 1;
 
@@ -191,43 +193,19 @@ impl PublicKey {
 
     /// The key as 64 lowercase hexadecimal characters, for the invitation link.
     pub fn to_text(&self) -> String {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
-        let mut text = String::with_capacity(PUBLIC_KEY_TEXT_LEN);
-        for byte in self.0 {
-            text.push(char::from(DIGITS[usize::from(byte >> 4)]));
-            text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-        }
-        text
+        hex::encode(&self.0)
     }
 
     /// Reads [`PublicKey::to_text`] back (upper case allowed, surrounding white space
     /// ignored): [`SealError::BadKeyText`] unless it is 64 hexadecimal characters.
     pub fn from_text(text: &str) -> Result<Self, SealError> {
-        let text = text.trim().as_bytes();
-        if text.len() != PUBLIC_KEY_TEXT_LEN {
-            return Err(SealError::BadKeyText);
-        }
-        let mut bytes = [0; KEY_LEN];
-        for (byte, pair) in bytes.iter_mut().zip(text.chunks_exact(2)) {
-            let [high, low] = pair else {
-                return Err(SealError::BadKeyText);
-            };
-            *byte = (hex_value(*high)? << 4) | hex_value(*low)?;
-        }
+        let bytes = hex::decode(text.trim()).ok_or(SealError::BadKeyText)?;
+        let bytes: [u8; KEY_LEN] = bytes.try_into().map_err(|_| SealError::BadKeyText)?;
         Self::from_bytes(bytes)
     }
 
     fn to_box_key(self) -> crypto_box::PublicKey {
         crypto_box::PublicKey::from_bytes(self.0)
-    }
-}
-
-fn hex_value(digit: u8) -> Result<u8, SealError> {
-    match digit {
-        b'0'..=b'9' => Ok(digit - b'0'),
-        b'a'..=b'f' => Ok(digit - b'a' + 10),
-        b'A'..=b'F' => Ok(digit - b'A' + 10),
-        _ => Err(SealError::BadKeyText),
     }
 }
 

@@ -13,7 +13,9 @@ use crate::domain::session::Position;
 pub const SESSION_SCHEMA: &str = "spiegel.session";
 /// Schema name of a stored response.
 pub const RESPONSE_SCHEMA: &str = "spiegel.response";
-/// Version of both shapes.
+/// Schema name of a stored meting.
+pub const METING_SCHEMA: &str = "spiegel.meting";
+/// Version of all three shapes.
 pub const VERSION: u32 = 1;
 
 /// A session in progress, as stored after every answer.
@@ -52,6 +54,34 @@ pub struct StoredResponse {
     pub week: String,
     /// Answers by item id (only items that were shown).
     pub answers: BTreeMap<String, StoredAnswer>,
+}
+
+/// A meting made on this team device. The key pair is only here wrapped under the PIN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredMeting {
+    /// Always [`METING_SCHEMA`].
+    pub schema: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// Meting id, 16 hexadecimal characters.
+    pub id: String,
+    /// Instrument id.
+    pub instrument: String,
+    /// Instrument version.
+    pub instrument_version: String,
+    /// The team's own label.
+    pub label: String,
+    /// Opleidingsdomein code, if given.
+    pub domein: Option<String>,
+    /// Niveau code, if given.
+    pub niveau: Option<String>,
+    /// Leerweg code, if given.
+    pub leerweg: Option<String>,
+    /// ISO week it was made.
+    pub week: String,
+    /// The wrapped key pair ([`crate::domain::seal::WrappedKey::to_bytes`]) in hexadecimal.
+    pub key: String,
 }
 
 /// One stored answer.

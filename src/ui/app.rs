@@ -1,18 +1,41 @@
 //! The root component: provides the services and switches between the screens.
+//!
+//! The app runs in one of two modes, decided by the URL fragment when the page opens:
+//! plain (the start screen, the team's metingen, own instruments) or *invited* (an
+//! invitation link: one meting's vragenlijst, sealed on submit, optionally as a kiosk).
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::domain::catalog::{Catalog, Origin};
+use crate::domain::collect::{self, Outcome, Unlocked};
+use crate::domain::envelope::{self, Envelope, EnvelopeError, Parts, Scan};
 use crate::domain::instrument::Instrument;
+use crate::domain::meting::{Draft, Invitation, Meting, MetingId, DOMEINEN, LEERWEGEN, NIVEAUS};
+use crate::domain::payload;
+use crate::domain::response::Response;
+use crate::domain::seal::{self, KeyPair, SealError, DEFAULT_ITERATIONS};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
-use crate::ui::browser::set_document_lang;
+use crate::storage::journal;
+use crate::ui::browser::{
+    base_url, download, fragment, open_fragment, random_id, secure_random, set_document_lang,
+    this_week,
+};
 use crate::ui::components::banners::Banners;
 use crate::ui::components::lang_switch::LangSwitch;
-use crate::ui::context::{LangContext, Persist};
+use crate::ui::context::{Kept, LangContext, Persist};
+use crate::ui::i18n::team::team_words;
 use crate::ui::i18n::words;
 use crate::ui::pages::done::DonePage;
+use crate::ui::pages::handover::HandoverPage;
+use crate::ui::pages::invite::{InvitePage, InviteState};
+use crate::ui::pages::meting::{ImportLine, Incoming, MetingInfo, MetingPage, UnlockError};
+use crate::ui::pages::metingen::{MetingRow, MetingenPage};
+use crate::ui::pages::new_meting::{CreateError, InstrumentChoice, NewMetingPage};
 use crate::ui::pages::own::{Loaded, OwnPage};
+use crate::ui::pages::receipt::ReceiptPage;
 use crate::ui::pages::runner::RunnerPage;
 use crate::ui::pages::start::{Choice, StartPage};
 
@@ -27,11 +50,34 @@ enum Screen {
     },
     /// Opening an own instrument file.
     Own,
+    /// An invitation's start screen.
+    Invite,
+    /// The sealed response as QR code and file (own device).
+    Receipt {
+        kept: Kept,
+    },
+    /// Kiosk: pass the device on.
+    Handover,
+    /// The team's metingen.
+    Metingen,
+    /// Making a meting.
+    NewMeting,
+    /// One meting.
+    Meting(MetingId),
+}
+
+/// How the page was opened.
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Plain,
+    Invited(Invitation),
+    /// An invitation link that cannot be read.
+    Broken,
 }
 
 /// The whole app. Opens storage (falling back to memory), resumes a run in progress,
-/// and shows the start, runner, done or own-instrument screen. All state lives here, so
-/// a screen can be rebuilt in the other language without losing anything.
+/// and shows the screen the mode and state call for. All state lives here, so a screen
+/// can be rebuilt in the other language without losing anything.
 #[component]
 pub fn App() -> impl IntoView {
     let persist = Persist::open();
@@ -45,6 +91,13 @@ pub fn App() -> impl IntoView {
         set_document_lang(l);
         persist.set_lang(l);
     });
+    // An invitation pasted into an open tab changes only the fragment: start afresh.
+    let reload = window_event_listener(leptos::ev::hashchange, |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    on_cleanup(move || reload.remove());
     let mut catalog = Catalog::with_builtins();
     persist.load_instruments(&mut catalog);
     let body = match Screens::new(persist, catalog) {
@@ -73,34 +126,87 @@ pub fn App() -> impl IntoView {
 struct Screens {
     persist: Persist,
     catalog: StoredValue<Catalog>,
+    mode: StoredValue<Mode>,
     /// The instrument being run (or last run).
     instrument: StoredValue<Instrument>,
     session: RwSignal<Session>,
     screen: RwSignal<Screen>,
+    /// Kiosk: a run was left half way when the page opened.
+    half_way: RwSignal<bool>,
+    /// The last sealed response and its key in the outbox, for the receipt.
+    receipt: StoredValue<Option<(Envelope, Option<String>)>>,
+    /// Kiosk: the outbox keys of the responses last downloaded.
+    collected: StoredValue<Vec<String>>,
+    /// Meting keys unlocked with the PIN during this visit (never stored).
+    unlocked: StoredValue<Vec<(MetingId, KeyPair)>>,
+    /// Ids of the responses collected for the open meting, kept in step with storage.
+    known: StoredValue<Option<(MetingId, BTreeSet<String>)>>,
+    /// QR parts scanned so far.
+    parts: StoredValue<Parts>,
 }
 
 impl Screens {
     /// `None` only if not a single instrument could be read (a bug the host tests catch).
     fn new(persist: Persist, catalog: Catalog) -> Option<Screens> {
+        let frag = fragment();
+        let mode = if !Invitation::is_invitation(&frag) {
+            Mode::Plain
+        } else {
+            Invitation::from_fragment(&frag).map_or(Mode::Broken, Mode::Invited)
+        };
+        let invited = match &mode {
+            Mode::Invited(inv) => catalog
+                .get(&inv.instrument)
+                .filter(|i| i.version == inv.version)
+                .cloned()
+                .map(|i| (i, inv.kiosk)),
+            _ => None,
+        };
+        // A run is resumed only if it holds an answer: an empty one is not worth landing in.
         let resumed = persist.active().and_then(|id| {
             let instrument = catalog.get(&id)?.clone();
             let session = persist.load_session(&instrument)?;
-            Some((instrument, session))
+            (!session.response(&instrument).is_empty()).then_some((instrument, session))
         });
-        let (instrument, session, screen) = match resumed {
-            Some((i, s)) => (i, s, Screen::Run),
-            None => {
+        let mut half_way = false;
+        let (instrument, session, screen) = match (&mode, invited, resumed) {
+            (Mode::Plain, _, Some((i, s))) => (i, s, Screen::Run),
+            (Mode::Invited(_), Some((i, kiosk)), Some((r, s))) if r.id == i.id => {
+                half_way = kiosk;
+                let screen = if kiosk { Screen::Invite } else { Screen::Run };
+                (i, s, screen)
+            }
+            (Mode::Invited(_), Some((i, _)), _) => {
+                let session = persist.load_session(&i).unwrap_or_else(|| Session::start(&i));
+                (i, session, Screen::Invite)
+            }
+            (mode, _, _) => {
                 let first = catalog.entries().next()?.1.clone();
                 let session = Session::start(&first);
-                (first, session, Screen::Start)
+                let screen = if *mode == Mode::Plain { Screen::Start } else { Screen::Invite };
+                (first, session, screen)
             }
         };
         Some(Screens {
             persist,
             catalog: StoredValue::new(catalog),
+            mode: StoredValue::new(mode),
             instrument: StoredValue::new(instrument),
             session: RwSignal::new(session),
             screen: RwSignal::new(screen),
+            half_way: RwSignal::new(half_way),
+            receipt: StoredValue::new(None),
+            collected: StoredValue::new(Vec::new()),
+            unlocked: StoredValue::new(Vec::new()),
+            known: StoredValue::new(None),
+            parts: StoredValue::new(Parts::new()),
+        })
+    }
+
+    fn invitation(self) -> Option<Invitation> {
+        self.mode.with_value(|m| match m {
+            Mode::Invited(inv) => Some(inv.clone()),
+            _ => None,
         })
     }
 
@@ -113,7 +219,66 @@ impl Screens {
         self.persist.set_active(&instrument.id);
         self.instrument.set_value(instrument);
         self.session.set(session);
+        self.half_way.set(false);
         self.screen.set(Screen::Run);
+    }
+
+    /// Kiosk: wipes a run someone left, then starts fresh.
+    fn wipe(self) {
+        let id = self.instrument.with_value(|i| i.id.clone());
+        self.persist.end_run(&id);
+        self.session.set(self.instrument.with_value(Session::start));
+        self.start(&id);
+    }
+
+    /// Submits a finished session. Plain mode keeps the response on the device; invited,
+    /// it is sealed to the meting and only the sealed envelope is kept.
+    fn submit(self, session: Session) -> Kept {
+        let response = self
+            .instrument
+            .with_value(|i| journal::response(i, &session, random_id(), this_week()));
+        let Some(inv) = self.invitation() else {
+            let kept = self.instrument.with_value(|i| self.persist.complete(i, &response));
+            if kept != Kept::Failed {
+                self.screen.set(Screen::Done { saved: kept == Kept::OnDevice });
+            }
+            return kept;
+        };
+        let response: Response = response.into();
+        let plain = self.instrument.with_value(|i| payload::encode(i, &response));
+        let (Ok(plain), Some(seed)) = (plain, secure_random::<32>()) else {
+            return Kept::Failed;
+        };
+        let envelope = Envelope { meting: inv.meting, sealed: seal::seal(&inv.key, &plain, seed) };
+        let bytes = envelope.to_bytes();
+        let here = self.persist.metingen().iter().any(|m| m.id == inv.meting);
+        let (kept, slot) = if here {
+            (self.persist.deliver(inv.meting, &response.id, &bytes), None)
+        } else {
+            let slot = random_id();
+            let kept = self.persist.post(inv.meting, &slot, &bytes);
+            let key = crate::storage::StorageKey::Outbox(inv.meting.to_text(), slot).as_string();
+            (kept, Some(key))
+        };
+        if inv.kiosk {
+            // A kiosk must never hand over a device with answers that are not kept.
+            if kept == Kept::Failed {
+                return kept;
+            }
+            self.instrument.with_value(|i| self.persist.end_run(&i.id));
+            self.session.set(self.instrument.with_value(Session::start));
+            self.receipt.set_value(None);
+            self.screen.set(Screen::Handover);
+            return kept;
+        }
+        // On an own device the receipt is the way out; if the device could not keep the
+        // sealed response, the session stays too, so nothing is lost before it is handed in.
+        if kept != Kept::Failed {
+            self.instrument.with_value(|i| self.persist.end_run(&i.id));
+        }
+        self.receipt.set_value(Some((envelope, slot.filter(|_| kept == Kept::OnDevice))));
+        self.screen.set(Screen::Receipt { kept });
+        Kept::OnDevice
     }
 
     /// Checks an own instrument file; keeps it when valid. Messages are in `lang`.
@@ -129,13 +294,230 @@ impl Screens {
         Ok(Loaded { id, title, items, saved })
     }
 
+    fn title_of(self, id: &str, lang: Lang) -> String {
+        self.catalog
+            .with_value(|c| c.get(id).map(|i| i.title.get(lang).to_string()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn meting(self, id: MetingId) -> Option<Meting> {
+        self.persist.metingen().into_iter().find(|m| m.id == id)
+    }
+
+    fn keys_of(self, id: MetingId) -> Option<KeyPair> {
+        self.unlocked.with_value(|u| u.iter().find(|(m, _)| *m == id).map(|(_, k)| k.clone()))
+    }
+
+    fn remember_keys(self, id: MetingId, keys: KeyPair) {
+        self.unlocked.update_value(|u| {
+            u.retain(|(m, _)| *m != id);
+            u.push((id, keys));
+        });
+    }
+
+    /// Makes a meting from the form and opens it, unlocked.
+    fn create(self, instrument_id: &str, draft: &Draft) -> Result<(), CreateError> {
+        let instrument = self
+            .catalog
+            .with_value(|c| c.get(instrument_id).cloned())
+            .ok_or(CreateError::NotKept)?;
+        let seeds = crate::domain::meting::Seeds {
+            id: secure_random().ok_or(CreateError::NoRandom)?,
+            key: secure_random().ok_or(CreateError::NoRandom)?,
+            salt: secure_random().ok_or(CreateError::NoRandom)?,
+            nonce: secure_random().ok_or(CreateError::NoRandom)?,
+        };
+        let (meting, keys) =
+            Meting::create(&instrument, draft, &this_week(), seeds, DEFAULT_ITERATIONS)
+                .map_err(CreateError::Draft)?;
+        if !self.persist.save_meting(&meting) {
+            return Err(CreateError::NotKept);
+        }
+        self.remember_keys(meting.id, keys);
+        self.screen.set(Screen::Meting(meting.id));
+        Ok(())
+    }
+
+    /// Ids already collected for a meting, from memory once read.
+    fn known_ids(self, id: MetingId) -> BTreeSet<String> {
+        if let Some(known) =
+            self.known.with_value(|k| k.as_ref().filter(|(m, _)| *m == id).map(|(_, s)| s.clone()))
+        {
+            return known;
+        }
+        let known = self.persist.inbox_ids(id);
+        self.known.set_value(Some((id, known.clone())));
+        known
+    }
+
+    /// Takes in one file or scan for a meting: all of it or nothing, with a line saying
+    /// what happened.
+    fn import(self, meting: &Meting, incoming: Incoming, lang: Lang) -> ImportLine {
+        let t = team_words(lang);
+        let refused = |text: String| ImportLine { outcome: "refused", new: 0, duplicates: 0, text };
+        let Some(keys) = self.keys_of(meting.id) else {
+            return refused(t.locked_intro.to_string());
+        };
+        let Some(instrument) = self.catalog.with_value(|c| c.get(&meting.instrument).cloned())
+        else {
+            return refused(t.invite_missing.to_string());
+        };
+        let read: Result<Vec<Envelope>, EnvelopeError> = match incoming {
+            Incoming::File(bytes) if bytes.starts_with(envelope::ENVELOPE_MAGIC) => {
+                Envelope::from_bytes(&bytes).map(|e| vec![e])
+            }
+            Incoming::File(bytes) => envelope::read_file(&bytes),
+            Incoming::Codes(codes) if codes.is_empty() => return refused(t.no_code.to_string()),
+            Incoming::Codes(codes) => {
+                let mut whole = Vec::new();
+                let mut waiting = None;
+                let mut failed = None;
+                for code in codes {
+                    match self.parts.try_update_value(|p| p.add(&code)) {
+                        Some(Ok(Scan::Whole(e))) => whole.push(e),
+                        Some(Ok(Scan::Part { have, of })) => waiting = Some((have, of)),
+                        Some(Err(e)) => failed = Some(e),
+                        None => {}
+                    }
+                }
+                match (whole.is_empty(), waiting, failed) {
+                    (true, Some((have, of)), _) => {
+                        return ImportLine {
+                            outcome: "part",
+                            new: 0,
+                            duplicates: 0,
+                            text: format!("{} ({have} {} {of})", t.part_read, t.of),
+                        }
+                    }
+                    (true, None, Some(e)) => Err(e),
+                    _ => Ok(whole),
+                }
+            }
+        };
+        let mut known = self.known_ids(meting.id);
+        let unlocked = Unlocked { meting, keys: &keys, instrument: &instrument };
+        match collect::take(unlocked, &mut known, read) {
+            Outcome::Taken { new, duplicates } => {
+                if !new.is_empty() && !self.persist.keep_taken(meting.id, &new) {
+                    return refused(t.not_stored.to_string());
+                }
+                self.known.set_value(Some((meting.id, known)));
+                let text = match (new.len(), duplicates) {
+                    (0, _) => t.already.to_string(),
+                    (1, 0) => t.added_one.to_string(),
+                    (n, 0) => format!("{n} {}", t.added_many),
+                    (n, d) => format!("{n} {}, {d} {}", t.new, t.duplicate),
+                };
+                let outcome = if new.is_empty() { "duplicate" } else { "new" };
+                ImportLine { outcome, new: new.len(), duplicates, text }
+            }
+            Outcome::Refused { reason, at, meting: other } => {
+                let mut text = String::new();
+                if let Some((n, of)) = at {
+                    text.push_str(&format!("{} {n} {} {of}: ", t.response_at, t.of));
+                }
+                let named = other.and_then(|o| {
+                    let id = MetingId::from_text(&o)?;
+                    self.meting(id).map(|m| m.label)
+                });
+                match named {
+                    Some(label) => text.push_str(&format!("{} {label}.", t.other_meting_named)),
+                    None => text.push_str(reason.message(lang)),
+                }
+                refused(text)
+            }
+        }
+    }
+
+    fn meting_rows(self, lang: Lang) -> Vec<MetingRow> {
+        self.persist
+            .metingen()
+            .into_iter()
+            .map(|m| MetingRow {
+                id: m.id.to_text(),
+                count: self.persist.inbox_ids(m.id).len(),
+                instrument: self.title_of(&m.instrument, lang),
+                label: m.label,
+                week: m.week,
+            })
+            .collect()
+    }
+
+    fn meting_info(self, meting: &Meting, lang: Lang) -> MetingInfo {
+        let t = team_words(lang);
+        let mut facts =
+            format!("{} · {} {}", self.title_of(&meting.instrument, lang), t.week, meting.week);
+        let context = [
+            (&meting.context.domein, &DOMEINEN[..], &t.domeinen[..]),
+            (&meting.context.niveau, &NIVEAUS[..], &t.niveaus[..]),
+            (&meting.context.leerweg, &LEERWEGEN[..], &t.leerwegen[..]),
+        ];
+        for (value, codes, labels) in context {
+            let label = value
+                .as_deref()
+                .and_then(|v| codes.iter().position(|c| *c == v))
+                .and_then(|n| labels.get(n));
+            if let Some(label) = label {
+                facts.push_str(" · ");
+                facts.push_str(label);
+            }
+        }
+        MetingInfo {
+            label: meting.label.clone(),
+            facts,
+            link: format!("{}#{}", base_url(), meting.invitation(false).to_fragment()),
+        }
+    }
+
+    fn invite_state(self, lang: Lang) -> InviteState {
+        let Some(inv) = self.invitation() else { return InviteState::Broken };
+        let present =
+            self.instrument.with_value(|i| i.id == inv.instrument && i.version == inv.version);
+        if !present {
+            return InviteState::Missing;
+        }
+        if self.half_way.get_untracked() {
+            return InviteState::HalfWay;
+        }
+        let answered = !inv.kiosk && !self.persist.outbox(inv.meting).is_empty();
+        InviteState::Ready {
+            title: self.instrument.with_value(|i| i.title.get(lang).to_string()),
+            answered,
+        }
+    }
+
+    /// Shows the newest waiting response of this meting again.
+    fn show_receipt(self) {
+        let Some(inv) = self.invitation() else { return };
+        if let Some((key, envelope)) = self.persist.outbox(inv.meting).pop() {
+            self.receipt.set_value(Some((envelope, Some(key))));
+            self.screen.set(Screen::Receipt { kept: Kept::OnDevice });
+        }
+    }
+
+    /// Kiosk: downloads every waiting response as one file.
+    fn collect_outbox(self) -> bool {
+        let Some(inv) = self.invitation() else { return false };
+        let waiting = self.persist.outbox(inv.meting);
+        if waiting.is_empty() {
+            return false;
+        }
+        let bytes: Vec<Vec<u8>> = waiting.iter().map(|(_, e)| e.to_bytes()).collect();
+        let name = format!("spiegel-antwoorden-{}-{}.spiegel", waiting.len(), &random_id()[..6]);
+        let started = download(&name, &envelope::file_bytes(&bytes));
+        self.collected.set_value(waiting.into_iter().map(|(k, _)| k).collect());
+        started
+    }
+
     /// The current screen, rebuilt when the screen or the language changes.
     fn view(self, lang: RwSignal<Lang>) -> impl IntoView {
-        let Screens { instrument, session, screen, catalog, .. } = self;
+        let Screens { instrument, session, screen, catalog, persist, .. } = self;
         let start = Callback::new(move |id: String| self.start(&id));
-        let done = Callback::new(move |saved: bool| screen.set(Screen::Done { saved }));
+        let on_submit = Callback::new(move |s: Session| self.submit(s));
         let to_start = Callback::new(move |()| screen.set(Screen::Start));
         let open_own = Callback::new(move |()| screen.set(Screen::Own));
+        let to_metingen = Callback::new(move |()| screen.set(Screen::Metingen));
+        let leave = Callback::new(move |()| open_fragment(""));
         move || {
             let lang = lang.get();
             match screen.get() {
@@ -149,10 +531,11 @@ impl Screens {
                             })
                             .collect::<Vec<_>>()
                     });
-                    view! { <StartPage lang own on_start=start on_open_own=open_own /> }.into_any()
+                    view! { <StartPage lang own on_start=start on_open_own=open_own on_team=to_metingen /> }
+                        .into_any()
                 }
                 Screen::Run => {
-                    view! { <RunnerPage lang instrument session on_done=done /> }.into_any()
+                    view! { <RunnerPage lang instrument session on_submit /> }.into_any()
                 }
                 Screen::Done { saved } => {
                     view! { <DonePage lang saved on_restart=to_start /> }.into_any()
@@ -160,6 +543,96 @@ impl Screens {
                 Screen::Own => {
                     let on_file = Callback::new(move |json: String| self.accept(&json, lang));
                     view! { <OwnPage lang on_file on_start=start on_back=to_start /> }.into_any()
+                }
+                Screen::Invite => {
+                    let state = self.invite_state(lang);
+                    let kiosk = self.invitation().is_some_and(|i| i.kiosk);
+                    let on_begin = Callback::new(move |()| {
+                        let id = instrument.with_value(|i| i.id.clone());
+                        self.start(&id);
+                    });
+                    let on_receipt = Callback::new(move |()| self.show_receipt());
+                    let on_wipe = Callback::new(move |()| self.wipe());
+                    view! { <InvitePage lang state kiosk on_begin on_receipt on_wipe on_leave=leave /> }
+                        .into_any()
+                }
+                Screen::Receipt { kept } => {
+                    let Some((envelope, key)) = self.receipt.get_value() else {
+                        return view! { <DonePage lang saved=false on_restart=leave /> }.into_any();
+                    };
+                    let on_remove = Callback::new(move |()| {
+                        key.as_ref().is_some_and(|k| persist.clear_outbox(std::slice::from_ref(k)))
+                    });
+                    view! { <ReceiptPage lang envelope kept on_remove /> }.into_any()
+                }
+                Screen::Handover => {
+                    let waiting =
+                        self.invitation().map_or(0, |inv| persist.outbox(inv.meting).len());
+                    let on_next = Callback::new(move |()| {
+                        session.set(instrument.with_value(Session::start));
+                        screen.set(Screen::Invite);
+                    });
+                    let on_collect = Callback::new(move |()| self.collect_outbox());
+                    let on_clear =
+                        Callback::new(move |()| persist.clear_outbox(&self.collected.get_value()));
+                    view! { <HandoverPage lang waiting on_next on_collect on_clear on_stop=leave /> }
+                        .into_any()
+                }
+                Screen::Metingen => {
+                    let rows = self.meting_rows(lang);
+                    let on_open = Callback::new(move |id: String| {
+                        if let Some(id) = MetingId::from_text(&id) {
+                            screen.set(Screen::Meting(id));
+                        }
+                    });
+                    let on_new = Callback::new(move |()| screen.set(Screen::NewMeting));
+                    view! { <MetingenPage lang rows on_open on_new on_back=to_start /> }.into_any()
+                }
+                Screen::NewMeting => {
+                    let instruments = catalog.with_value(|c| {
+                        c.entries()
+                            .map(|(_, i)| InstrumentChoice {
+                                id: i.id.clone(),
+                                title: i.title.get(lang).to_string(),
+                            })
+                            .collect::<Vec<_>>()
+                    });
+                    let on_create =
+                        Callback::new(move |(id, draft): (String, Draft)| self.create(&id, &draft));
+                    view! { <NewMetingPage lang instruments on_create on_back=to_metingen /> }
+                        .into_any()
+                }
+                Screen::Meting(id) => {
+                    let Some(meting) = self.meting(id) else {
+                        return view! { <MetingenPage lang rows=self.meting_rows(lang) on_open=Callback::new(|_| {}) on_new=Callback::new(move |()| screen.set(Screen::NewMeting)) on_back=to_start /> }.into_any();
+                    };
+                    let info = self.meting_info(&meting, lang);
+                    let count = self.known_ids(id).len();
+                    let unlocked = self.keys_of(id).is_some();
+                    let kiosk_fragment = meting.invitation(true).to_fragment();
+                    let stored = StoredValue::new(meting);
+                    let on_unlock = Callback::new(move |pin: String| {
+                        match stored.with_value(|m| m.unlock(&pin)) {
+                            Ok(keys) => {
+                                self.remember_keys(id, keys);
+                                Ok(())
+                            }
+                            Err(SealError::WrongPin) => Err(UnlockError::WrongPin),
+                            Err(_) => Err(UnlockError::Damaged),
+                        }
+                    });
+                    let on_lock = Callback::new(move |()| {
+                        self.unlocked.update_value(|u| u.retain(|(m, _)| *m != id));
+                    });
+                    let on_incoming = Callback::new(move |incoming: Incoming| {
+                        let meting = stored.get_value();
+                        self.import(&meting, incoming, lang)
+                    });
+                    let on_kiosk = Callback::new(move |()| open_fragment(&kiosk_fragment));
+                    view! {
+                        <MetingPage lang info count unlocked on_unlock on_lock on_incoming on_kiosk on_back=to_metingen />
+                    }
+                    .into_any()
                 }
             }
         }

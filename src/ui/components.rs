@@ -5,5 +5,6 @@ pub mod lang_switch;
 pub mod number_field;
 pub mod option_list;
 pub mod progress_bar;
+pub mod qr_code;
 pub mod question_view;
 pub mod text_field;

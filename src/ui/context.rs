@@ -4,10 +4,16 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use std::collections::BTreeSet;
+
 use crate::domain::catalog::Catalog;
+use crate::domain::collect::Taken;
+use crate::domain::envelope::Envelope;
 use crate::domain::instrument::Instrument;
+use crate::domain::meting::{Meting, MetingId};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
+use crate::storage::collection;
 use crate::storage::journal::{self, Loaded};
 use crate::storage::local::LocalStore;
 use crate::storage::memory::MemoryStore;
@@ -135,11 +141,7 @@ impl Persist {
 
     /// Keeps a completed response and removes the session in progress.
     pub fn complete(&self, instrument: &Instrument, response: &StoredResponse) -> Kept {
-        match self.outcome(journal::complete(&*self.store(), instrument, response)) {
-            None => Kept::Failed,
-            Some(()) if self.in_memory => Kept::InMemory,
-            Some(()) => Kept::OnDevice,
-        }
+        self.kept(journal::complete(&*self.store(), instrument, response))
     }
 
     /// Adds the own instruments stored on this device to the catalogue, and sets aside
@@ -166,6 +168,71 @@ impl Persist {
     /// Remembers which instrument is in progress.
     pub fn set_active(&self, id: &str) {
         self.outcome(journal::set_active(&*self.store(), Some(id)));
+    }
+
+    /// Ends a run without keeping a response in the clear: removes the session in
+    /// progress and forgets which run was active. Returns whether that worked.
+    pub fn end_run(&self, instrument_id: &str) -> bool {
+        let store = self.store();
+        let cleared = journal::clear_session(&*store, instrument_id)
+            .and_then(|()| journal::set_active(&*store, None));
+        self.outcome(cleared).is_some()
+    }
+
+    /// How a write of a sealed response went.
+    fn kept(&self, result: Result<(), StorageError>) -> Kept {
+        match self.outcome(result) {
+            None => Kept::Failed,
+            Some(()) if self.in_memory => Kept::InMemory,
+            Some(()) => Kept::OnDevice,
+        }
+    }
+
+    /// The metingen on this device (a notice if one had to be set aside).
+    pub fn metingen(&self) -> Vec<Meting> {
+        let Some((list, set_apart)) = self.outcome(collection::load_metingen(&*self.store()))
+        else {
+            return Vec::new();
+        };
+        if !set_apart.is_empty() {
+            self.notice.set(Some(Notice::SetAside));
+        }
+        list
+    }
+
+    /// Keeps a meting. Returns whether the device has it.
+    pub fn save_meting(&self, meting: &Meting) -> bool {
+        self.outcome(collection::save_meting(&*self.store(), meting)).is_some()
+    }
+
+    /// Ids of the responses collected for a meting.
+    pub fn inbox_ids(&self, meting: MetingId) -> BTreeSet<String> {
+        self.outcome(collection::inbox_ids(&*self.store(), meting)).unwrap_or_default()
+    }
+
+    /// Keeps newly collected responses, all or none.
+    pub fn keep_taken(&self, meting: MetingId, taken: &[Taken]) -> bool {
+        self.outcome(collection::keep_taken(&*self.store(), meting, taken)).is_some()
+    }
+
+    /// Puts a sealed response straight into a meting's inbox on this device.
+    pub fn deliver(&self, meting: MetingId, response_id: &str, envelope: &[u8]) -> Kept {
+        self.kept(collection::deliver(&*self.store(), meting, response_id, envelope))
+    }
+
+    /// Keeps a sealed response until the team collects it.
+    pub fn post(&self, meting: MetingId, slot: &str, envelope: &[u8]) -> Kept {
+        self.kept(collection::post(&*self.store(), meting, slot, envelope).map(|_| ()))
+    }
+
+    /// The sealed responses waiting on this device for a meting.
+    pub fn outbox(&self, meting: MetingId) -> Vec<(String, Envelope)> {
+        self.outcome(collection::outbox(&*self.store(), meting)).unwrap_or_default()
+    }
+
+    /// Removes collected responses from this device.
+    pub fn clear_outbox(&self, keys: &[String]) -> bool {
+        self.outcome(collection::clear_outbox(&*self.store(), keys)).is_some()
     }
 
     /// The stored language, if any.

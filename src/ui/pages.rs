@@ -1,6 +1,12 @@
 //! The screens of the app.
 
 pub mod done;
+pub mod handover;
+pub mod invite;
+pub mod meting;
+pub mod metingen;
+pub mod new_meting;
 pub mod own;
+pub mod receipt;
 pub mod runner;
 pub mod start;

@@ -152,7 +152,10 @@ export function useApp() {
 // ---------------------------------------------------------------------------------------
 // Page helpers
 
-const SCREEN = '[data-testid=role-student], [data-testid=progress], [data-testid=end], [data-testid=done]';
+const SCREEN = [
+  'role-student', 'progress', 'end', 'done', // plain mode
+  'invite-begin', 'invite-error', 'kiosk-continue', 'receipt', 'handover', // invitations
+].map((id) => `[data-testid=${id}]`).join(', ');
 const FIELDSET = 'form.question fieldset[data-testid^="question-"]';
 
 /** Opens (or reloads to) the app and waits until some screen is drawn by the wasm app. */

@@ -62,6 +62,7 @@ pub fn NumberField(
                 class="number__input"
                 type="number"
                 inputmode="numeric"
+                autocomplete="off"
                 min=min
                 max=max
                 step="1"

@@ -38,6 +38,7 @@ pub fn TextField(
             class="text__input"
             name=name
             rows="5"
+            autocomplete="off"
             maxlength=max_length
             aria-labelledby=labelled_by
             aria-describedby=note_id

@@ -10,8 +10,7 @@ use crate::domain::answer::Answer;
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::session::{Action, Position, Session, SessionError};
 use crate::domain::text::Lang;
-use crate::storage::journal;
-use crate::ui::browser::{focus, random_id, this_week};
+use crate::ui::browser::focus;
 use crate::ui::components::progress_bar::ProgressBar;
 use crate::ui::components::question_view::QuestionView;
 use crate::ui::context::{use_persist, Kept};
@@ -29,8 +28,10 @@ pub fn RunnerPage(
     instrument: StoredValue<Instrument>,
     /// The session, owned by the app so it survives a change of language.
     session: RwSignal<Session>,
-    /// Called after submitting, with whether the device kept the response.
-    on_done: Callback<bool>,
+    /// Called with the submitted session; keeps (or seals) the response and moves on.
+    /// [`Kept::Failed`] keeps the runner on the end screen with every answer, to send
+    /// again.
+    on_submit: Callback<Session, Kept>,
 ) -> impl IntoView {
     let persist = use_persist();
     let w = words(lang);
@@ -49,13 +50,9 @@ pub fn RunnerPage(
         });
         match result {
             Ok(()) if action == Action::Submit => {
-                let response = instrument
-                    .with_value(|i| journal::response(i, &next, random_id(), this_week()));
-                match instrument.with_value(|i| persist.complete(i, &response)) {
-                    Kept::OnDevice => on_done.run(true),
-                    Kept::InMemory => on_done.run(false),
-                    // Nothing was kept: stay here with every answer, to send again.
-                    Kept::Failed => send_failed.set(true),
+                // Nothing was kept: stay here with every answer, to send again.
+                if on_submit.run(next) == Kept::Failed {
+                    send_failed.set(true);
                 }
             }
             Ok(()) => {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::builtin::{STAFF_ID, STUDENT_ID};
 use crate::domain::text::Lang;
+use crate::ui::i18n::team::team_words;
 use crate::ui::i18n::words;
 
 /// An own instrument on this device that can be started.
@@ -27,8 +28,11 @@ pub fn StartPage(
     on_start: Callback<String>,
     /// Called to open an own instrument file.
     on_open_own: Callback<()>,
+    /// Called to open the team's metingen.
+    on_team: Callback<()>,
 ) -> impl IntoView {
     let w = words(lang);
+    let t = team_words(lang);
     let own = (!own.is_empty()).then(|| {
         let buttons = own
             .into_iter()
@@ -75,6 +79,11 @@ pub fn StartPage(
             <p class="start__privacy">{w.start_privacy}</p>
             <h2 class="start__who">{w.start_who}</h2>
             <div class="start__roles">{roles}</div>
+            <h2 class="start__team">{t.team_heading}</h2>
+            <p>{t.team_intro}</p>
+            <button type="button" class="btn btn--secondary" data-testid="open-team" on:click=move |_| on_team.run(())>
+                {t.team_open}
+            </button>
             <h2 class="start__research">{w.own_heading}</h2>
             <p>{w.own_intro}</p>
             {own}

@@ -1,0 +1,350 @@
+//! A *meting*: one administration of one vragenlijst for one team or class, and the
+//! invitation that lets students and staff answer it.
+//!
+//! A meting is made on the team device. It has a random [`MetingId`], the instrument it
+//! uses, a label for the team's own use (it never leaves the device), coarse context
+//! (opleidingsdomein, niveau, leerweg) and an X25519 key pair whose secret half is only
+//! ever stored wrapped under a staff PIN ([`crate::domain::seal`]).
+//!
+//! # Invitation
+//!
+//! The invitation is a link whose URL *fragment* (the part after `#`, which browsers never
+//! send to a server) carries what a student's device needs to answer and seal:
+//!
+//! `#m=<meting id>&i=<instrument id>&v=<instrument version>&k=<public key>[&kiosk=1]`
+//!
+//! - `m`: the meting id, 16 lowercase hexadecimal characters;
+//! - `i`, `v`: the instrument id and version, percent-encoded where needed;
+//! - `k`: the public key, 64 hexadecimal characters ([`PublicKey::to_text`]);
+//! - `kiosk=1`: this device is shared; after each submit it is wiped for the next student.
+//!
+//! Parameters may come in any order; unknown ones are ignored, so a later version can add
+//! some. A missing or malformed parameter gives an [`InvitationError`] that names it.
+
+use crate::domain::hex;
+use crate::domain::instrument::Instrument;
+use crate::domain::seal::{self, KeyPair, PinProblem, PublicKey, SealError, WrappedKey};
+
+/// Bytes of a meting id.
+pub const METING_ID_LEN: usize = 8;
+/// Longest label, in characters.
+pub const MAX_LABEL: usize = 60;
+
+/// The seventeen mbo opleidingsdomeinen (codes), and `anders` for a team that spans
+/// several. Labels are in the UI.
+pub const DOMEINEN: [&str; 18] = [
+    "afbouw_hout_onderhoud",
+    "bouw_infra",
+    "economie_administratie",
+    "entree",
+    "handel_ondernemerschap",
+    "horeca_bakkerij",
+    "ict",
+    "media_vormgeving",
+    "mobiliteit_voertuigen",
+    "specialistisch_vakmanschap",
+    "techniek_procesindustrie",
+    "toerisme_recreatie",
+    "transport_logistiek",
+    "uiterlijke_verzorging",
+    "veiligheid_sport",
+    "voedsel_natuur_leefomgeving",
+    "zorg_welzijn",
+    "anders",
+];
+
+/// mbo niveaus (codes); `gemengd` for a team with several.
+pub const NIVEAUS: [&str; 5] = ["1", "2", "3", "4", "gemengd"];
+
+/// Leerwegen (codes): school-based, work-based, or both in one team.
+pub const LEERWEGEN: [&str; 3] = ["bol", "bbl", "beide"];
+
+/// A meting's random id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MetingId(pub [u8; METING_ID_LEN]);
+
+impl MetingId {
+    /// The id as 16 lowercase hexadecimal characters.
+    pub fn to_text(&self) -> String {
+        hex::encode(&self.0)
+    }
+
+    /// Reads [`MetingId::to_text`] back.
+    pub fn from_text(text: &str) -> Option<MetingId> {
+        let bytes = hex::decode(text)?;
+        Some(MetingId(bytes.try_into().ok()?))
+    }
+}
+
+/// Coarse context of the team, for comparing metingen and for researchers. Each field
+/// is one of its list's codes, or `None` when the team leaves it open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// One of [`DOMEINEN`].
+    pub domein: Option<String>,
+    /// One of [`NIVEAUS`].
+    pub niveau: Option<String>,
+    /// One of [`LEERWEGEN`].
+    pub leerweg: Option<String>,
+}
+
+impl Context {
+    /// Checks every field against its list.
+    pub fn check(&self) -> Result<(), MetingError> {
+        let fits = |value: &Option<String>, list: &[&str]| {
+            value.as_deref().is_none_or(|v| list.contains(&v))
+        };
+        if !fits(&self.domein, &DOMEINEN) {
+            return Err(MetingError::UnknownContext("domein"));
+        }
+        if !fits(&self.niveau, &NIVEAUS) {
+            return Err(MetingError::UnknownContext("niveau"));
+        }
+        if !fits(&self.leerweg, &LEERWEGEN) {
+            return Err(MetingError::UnknownContext("leerweg"));
+        }
+        Ok(())
+    }
+}
+
+/// One administration of one vragenlijst for one team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meting {
+    /// Random id; travels with every response.
+    pub id: MetingId,
+    /// The instrument answered.
+    pub instrument: String,
+    /// Its version.
+    pub instrument_version: String,
+    /// The team's own name for it, e.g. "2B zorg, najaar". Stays on this device.
+    pub label: String,
+    /// Coarse context.
+    pub context: Context,
+    /// ISO week it was made, e.g. `2026-W48`.
+    pub week: String,
+    /// The key pair, wrapped under the staff PIN.
+    pub key: WrappedKey,
+}
+
+/// Fresh random bytes for a new meting. Fill every field from a cryptographic generator.
+#[derive(Debug, Clone, Copy)]
+pub struct Seeds {
+    /// The meting id.
+    pub id: [u8; METING_ID_LEN],
+    /// The key pair's secret.
+    pub key: [u8; 32],
+    /// The PBKDF2 salt.
+    pub salt: [u8; 16],
+    /// The AES-GCM nonce.
+    pub nonce: [u8; 12],
+}
+
+/// What the team fills in to make a meting.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The team's label (trimmed; 1 to [`MAX_LABEL`] characters).
+    pub label: String,
+    /// Coarse context.
+    pub context: Context,
+    /// The PIN.
+    pub pin: String,
+    /// The PIN typed a second time.
+    pub pin_again: String,
+}
+
+/// Why a meting cannot be made or read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MetingError {
+    /// The label is empty.
+    #[error("give the meting a name")]
+    NoLabel,
+    /// The label is longer than [`MAX_LABEL`] characters.
+    #[error("the name is longer than 60 characters")]
+    LongLabel,
+    /// A context field outside its list.
+    #[error("unknown {0}")]
+    UnknownContext(&'static str),
+    /// The PIN does not meet the policy.
+    #[error(transparent)]
+    Pin(#[from] PinProblem),
+    /// The two PINs differ.
+    #[error("the two PINs are not the same")]
+    PinsDiffer,
+}
+
+impl Meting {
+    /// Makes a meting of `instrument` from the team's draft, with a key pair wrapped
+    /// under the draft's PIN at `iterations` PBKDF2 rounds
+    /// ([`seal::DEFAULT_ITERATIONS`] for real metingen). Returns the meting and its
+    /// unwrapped key pair, so the team can start at once without typing the PIN again.
+    pub fn create(
+        instrument: &Instrument,
+        draft: &Draft,
+        week: &str,
+        seeds: Seeds,
+        iterations: u32,
+    ) -> Result<(Meting, KeyPair), MetingError> {
+        let label = draft.label.trim();
+        if label.is_empty() {
+            return Err(MetingError::NoLabel);
+        }
+        if label.chars().count() > MAX_LABEL {
+            return Err(MetingError::LongLabel);
+        }
+        draft.context.check()?;
+        seal::check_pin(&draft.pin)?;
+        if draft.pin != draft.pin_again {
+            return Err(MetingError::PinsDiffer);
+        }
+        let keys = KeyPair::from_seed(seeds.key);
+        let key = seal::wrap(&keys, &draft.pin, seeds.salt, seeds.nonce, iterations);
+        let meting = Meting {
+            id: MetingId(seeds.id),
+            instrument: instrument.id.clone(),
+            instrument_version: instrument.version.clone(),
+            label: label.to_string(),
+            context: draft.context.clone(),
+            week: week.to_string(),
+            key,
+        };
+        Ok((meting, keys))
+    }
+
+    /// The public key responses are sealed to.
+    pub fn public(&self) -> PublicKey {
+        self.key.public()
+    }
+
+    /// Unlocks the key pair with the PIN ([`SealError::WrongPin`] otherwise).
+    pub fn unlock(&self, pin: &str) -> Result<KeyPair, SealError> {
+        seal::unwrap_key(&self.key, pin)
+    }
+
+    /// The invitation for this meting; `kiosk` for a shared device.
+    pub fn invitation(&self, kiosk: bool) -> Invitation {
+        Invitation {
+            meting: self.id,
+            instrument: self.instrument.clone(),
+            version: self.instrument_version.clone(),
+            key: self.public(),
+            kiosk,
+        }
+    }
+}
+
+/// What an invitation link tells a device: which meting, which vragenlijst, the key to
+/// seal to, and whether the device is shared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    /// The meting.
+    pub meting: MetingId,
+    /// The instrument id.
+    pub instrument: String,
+    /// The instrument version.
+    pub version: String,
+    /// The meting's public key.
+    pub key: PublicKey,
+    /// A shared device in kiosk mode.
+    pub kiosk: bool,
+}
+
+/// Why an invitation link cannot be read. Each names the part that is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum InvitationError {
+    /// A parameter the invitation needs is not there.
+    #[error("the link is incomplete: `{0}` is missing")]
+    Missing(&'static str),
+    /// A parameter is there but cannot be read.
+    #[error("the link is damaged: `{0}` cannot be read")]
+    Malformed(&'static str),
+}
+
+impl Invitation {
+    /// The URL fragment, without the leading `#`.
+    pub fn to_fragment(&self) -> String {
+        let mut text = format!(
+            "m={}&i={}&v={}&k={}",
+            self.meting.to_text(),
+            escape(&self.instrument),
+            escape(&self.version),
+            self.key.to_text()
+        );
+        if self.kiosk {
+            text.push_str("&kiosk=1");
+        }
+        text
+    }
+
+    /// Whether a fragment is meant as an invitation at all (it has an `m=` parameter),
+    /// so that a damaged one gets an error rather than being ignored.
+    pub fn is_invitation(fragment: &str) -> bool {
+        params(fragment).any(|(name, _)| name == "m")
+    }
+
+    /// Reads a URL fragment, with or without the leading `#`.
+    pub fn from_fragment(fragment: &str) -> Result<Invitation, InvitationError> {
+        let (mut meting, mut instrument, mut version, mut key, mut kiosk) =
+            (None, None, None, None, false);
+        for (name, value) in params(fragment) {
+            match name {
+                "m" => meting = Some(value),
+                "i" => instrument = Some(value),
+                "v" => version = Some(value),
+                "k" => key = Some(value),
+                "kiosk" => kiosk = value == "1",
+                _ => {}
+            }
+        }
+        let meting = meting.ok_or(InvitationError::Missing("m"))?;
+        let meting = MetingId::from_text(meting).ok_or(InvitationError::Malformed("m"))?;
+        let instrument = unescape(instrument.ok_or(InvitationError::Missing("i"))?)
+            .filter(|s| !s.is_empty())
+            .ok_or(InvitationError::Malformed("i"))?;
+        let version = unescape(version.ok_or(InvitationError::Missing("v"))?)
+            .filter(|s| !s.is_empty())
+            .ok_or(InvitationError::Malformed("v"))?;
+        let key = key.ok_or(InvitationError::Missing("k"))?;
+        let key = PublicKey::from_text(key).map_err(|_| InvitationError::Malformed("k"))?;
+        Ok(Invitation { meting, instrument, version, key, kiosk })
+    }
+}
+
+/// `name=value` pairs of a fragment.
+fn params(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+/// Percent-encodes everything but unreserved URL characters.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push_str(&hex::encode(&[byte]).to_ascii_uppercase());
+        }
+    }
+    out
+}
+
+/// Reads [`escape`] back; `None` for a broken escape or bytes that are not UTF-8.
+fn unescape(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let pair = tail.get(..2)?;
+            bytes.extend(hex::decode(std::str::from_utf8(pair).ok()?)?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
+}

@@ -1,0 +1,287 @@
+//! One meting on the team device: its invitation (link and QR code), kiosk mode, and
+//! collecting responses — response files, photos of QR codes and live camera scans —
+//! after unlocking with the PIN. Every file or scan gets a line saying what happened.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::text::Lang;
+use crate::ui::browser::{copy_text, file_bytes, focus, next_paint};
+use crate::ui::components::qr_code::QrCode;
+use crate::ui::i18n::team::team_words;
+use crate::ui::scan::{decode_image, CameraScanner, ScanLabels};
+
+/// What the page shows about the meting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetingInfo {
+    /// The team's label.
+    pub label: String,
+    /// Vragenlijst title, week and context, as one line.
+    pub facts: String,
+    /// The invitation link.
+    pub link: String,
+}
+
+/// What arrived: a file's bytes, or the contents of QR codes (from a photo or the camera).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    /// A response file (or anything else the user picked).
+    File(Vec<u8>),
+    /// QR code contents.
+    Codes(Vec<Vec<u8>>),
+}
+
+/// How one file or scan went, for its line in the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportLine {
+    /// `new`, `duplicate`, `refused` or `part`, for styling and tests.
+    pub outcome: &'static str,
+    /// Responses added.
+    pub new: usize,
+    /// Responses that were there already.
+    pub duplicates: usize,
+    /// The line's text.
+    pub text: String,
+}
+
+/// Why unlocking did not work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnlockError {
+    /// Not the PIN.
+    WrongPin,
+    /// The stored key is damaged.
+    Damaged,
+}
+
+/// The meting page.
+#[component]
+pub fn MetingPage(
+    /// Language of the texts.
+    lang: Lang,
+    /// The meting.
+    info: MetingInfo,
+    /// Responses collected so far.
+    count: usize,
+    /// Whether the key is unlocked already (this visit of the app).
+    unlocked: bool,
+    /// Unlocks with a PIN (slow).
+    on_unlock: Callback<String, Result<(), UnlockError>>,
+    /// Forgets the unlocked key.
+    on_lock: Callback<()>,
+    /// Takes in one file or scan; returns its line.
+    on_incoming: Callback<Incoming, ImportLine>,
+    /// Starts kiosk mode on this device.
+    on_kiosk: Callback<()>,
+    /// Back to the list.
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let t = team_words(lang);
+    request_animation_frame(|| focus("question-title"));
+    let count = RwSignal::new(count);
+    let unlocked = RwSignal::new(unlocked);
+    let busy = RwSignal::new(false);
+    let pin = RwSignal::new(String::new());
+    let unlock_error = RwSignal::new(None::<UnlockError>);
+    let copied = RwSignal::new(false);
+    let scanning = RwSignal::new(false);
+    let lines = RwSignal::new(Vec::<(String, ImportLine)>::new());
+    let totals = RwSignal::new((0usize, 0usize, 0usize));
+    let done = RwSignal::new(true);
+
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        unlock_error.set(None);
+        leptos::task::spawn_local(async move {
+            next_paint().await;
+            match on_unlock.run(pin.get_untracked()) {
+                Ok(()) => {
+                    pin.set(String::new());
+                    unlocked.set(true);
+                    request_animation_frame(|| focus("import-heading"));
+                }
+                Err(e) => {
+                    unlock_error.set(Some(e));
+                    request_animation_frame(|| focus("unlock-pin"));
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    // Records one line and its counts.
+    let record = move |name: String, line: ImportLine| {
+        count.update(|c| *c += line.new);
+        totals.update(|(n, d, r)| {
+            *n += line.new;
+            *d += line.duplicates;
+            *r += usize::from(line.outcome == "refused");
+        });
+        lines.update(|l| l.push((name, line)));
+    };
+
+    // Takes in a batch of files one by one, in the order given.
+    let take_files = move |files: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        done.set(false);
+        lines.set(Vec::new());
+        totals.set((0, 0, 0));
+        leptos::task::spawn_local(async move {
+            let started = js_sys::Date::now();
+            for file in files {
+                let name = file.name();
+                let incoming = if file.type_().starts_with("image/") {
+                    match decode_image(&file).await {
+                        Ok(codes) => Some(Incoming::Codes(codes)),
+                        Err(_) => None,
+                    }
+                } else {
+                    file_bytes(&file).await.map(Incoming::File)
+                };
+                let line = match incoming {
+                    Some(incoming) => on_incoming.run(incoming),
+                    None => ImportLine {
+                        outcome: "refused",
+                        new: 0,
+                        duplicates: 0,
+                        text: t.no_code.to_string(),
+                    },
+                };
+                record(name, line);
+            }
+            let ms = js_sys::Date::now() - started;
+            if let Some(w) = web_sys::window() {
+                let _ = js_sys::Reflect::set(&w, &"__spiegelLastImportMs".into(), &ms.into());
+            }
+            done.set(true);
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(files) = input.as_ref().and_then(|i| i.files()) {
+            take_files(files);
+        }
+        // Let the same file be picked again later.
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            take_files(files);
+        }
+    };
+    let on_code = Callback::new(move |code: Vec<u8>| {
+        let line = on_incoming.run(Incoming::Codes(vec![code]));
+        record("QR".to_string(), line);
+    });
+
+    let link = info.link.clone();
+    let copy = move |_| {
+        let link = link.clone();
+        leptos::task::spawn_local(async move {
+            copied.set(copy_text(&link).await);
+        });
+    };
+
+    let locked_view = move || {
+        view! {
+            <form class="form" novalidate=true on:submit=unlock>
+                <p>{t.locked_intro}</p>
+                <label class="form__label" for="unlock-pin">{t.field_pin}</label>
+                <input id="unlock-pin" class="form__input" type="password" autocomplete="current-password"
+                    data-testid="unlock-pin" prop:value=move || pin.get()
+                    on:input=move |ev| pin.set(event_target_value(&ev)) />
+                <p class="question__error" role="alert" data-testid="unlock-error">
+                    {move || unlock_error.get().map(|e| match e {
+                        UnlockError::WrongPin => t.wrong_pin,
+                        UnlockError::Damaged => t.key_damaged,
+                    })}
+                </p>
+                <p role="status">{move || busy.get().then_some(t.unlocking)}</p>
+                <button type="submit" class="btn btn--primary" data-testid="unlock" disabled=move || busy.get()>{t.unlock}</button>
+            </form>
+        }
+    };
+    let line_list = move || {
+        lines
+            .get()
+            .into_iter()
+            .map(|(name, line)| {
+                view! {
+                    <li class=format!("import__line import__line--{}", line.outcome) data-outcome=line.outcome>
+                        <span class="import__name">{name}</span>": "{line.text}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let unlocked_view = move || {
+        let labels = ScanLabels {
+            title: t.scan_title,
+            start_hint: t.scan_hint,
+            denied: t.scan_denied,
+            no_camera: t.scan_no_camera,
+            close: t.scan_close,
+        };
+        view! {
+            <h3 id="import-heading" tabindex="-1" class="import__heading">{t.import_files}</h3>
+            <div class="import__drop" data-testid="drop-zone"
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop>
+                <label class="form__label" for="import-files">{t.import_files}</label>
+                <input id="import-files" class="own__file" type="file" multiple=true
+                    accept=".spiegel,application/octet-stream,image/*" data-testid="import-files" on:change=on_pick />
+                <p class="question__hint">{t.drop_here}</p>
+            </div>
+            <Show when=move || scanning.get() fallback=move || view! {
+                <button type="button" class="btn btn--secondary" data-testid="scan-start" on:click=move |_| scanning.set(true)>{t.scan}</button>
+            }>
+                <CameraScanner on_code labels=labels on_close=Callback::new(move |()| scanning.set(false)) />
+            </Show>
+            <p role="status" class="import__summary" data-testid="import-summary"
+                data-done=move || done.get().to_string()
+                data-new=move || totals.get().0
+                data-duplicate=move || totals.get().1
+                data-refused=move || totals.get().2>
+                {move || {
+                    let (n, d, r) = totals.get();
+                    (!lines.with(Vec::is_empty)).then(|| format!("{n} {}, {d} {}, {r} {}", t.new, t.duplicate, t.refused))
+                }}
+            </p>
+            <ul class="import__lines" data-testid="import-results">{line_list}</ul>
+            <button type="button" class="btn btn--ghost" data-testid="lock"
+                on:click=move |_| { scanning.set(false); unlocked.set(false); on_lock.run(()); }>{t.lock}</button>
+        }
+    };
+
+    view! {
+        <section class="start meting">
+            <h1 id="question-title" tabindex="-1" data-testid="meting-title">{info.label}</h1>
+            <p>{info.facts}</p>
+            <h2>{t.invitation}</h2>
+            <p>{t.invitation_intro}</p>
+            <label class="form__label" for="invite-link">{t.link}</label>
+            <input id="invite-link" class="form__input" type="text" readonly=true data-testid="invite-link" prop:value=info.link.clone() />
+            <button type="button" class="btn btn--secondary" data-testid="invite-copy" on:click=copy>
+                {move || if copied.get() { t.copied } else { t.copy }}
+            </button>
+            <QrCode bytes=info.link.into_bytes() title=t.invitation_qr_title testid="invite-qr" />
+            <p>{t.kiosk_intro}</p>
+            <button type="button" class="btn btn--secondary" data-testid="kiosk-start" on:click=move |_| on_kiosk.run(())>{t.kiosk_start}</button>
+            <h2>{t.collect_heading}</h2>
+            <p><span data-testid="collected-count">{move || count.get()}</span>" "{t.collected}</p>
+            {move || if unlocked.get() { unlocked_view().into_any() } else { locked_view().into_any() }}
+            <div class="question__nav">
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{t.back}</button>
+            </div>
+        </section>
+    }
+}

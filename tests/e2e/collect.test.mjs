@@ -1,0 +1,313 @@
+// End-to-end: collecting a class without a server. Metingen with a PIN, kiosk mode on a
+// shared device, a student's own phone with a QR code, and the team device importing
+// response files and QR photos. Real Chromium against the release build in dist/.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  useApp,
+  PHONE,
+  openApp,
+  reloadApp,
+  waitForApp,
+  currentItem,
+  currentKind,
+  shownAnswer,
+  answerCurrent,
+  pressAndWaitForMove,
+  storageKeys,
+  textOf,
+  ensureOutDir,
+} from './support.mjs';
+import { loadFixtures, installMeting, filesIn } from './fixtures.mjs';
+
+const env = useApp();
+const T = { timeout: 180_000 };
+
+/** Every localStorage key and value of the page's origin. */
+function storageDump(page) {
+  return page.evaluate(() => Object.entries(localStorage));
+}
+
+/**
+ * Answers every question until the end screen; open questions get `secret` so a test can
+ * look for it afterwards. Returns how many questions were answered.
+ */
+async function runWithSecret(page, secret) {
+  for (let n = 0; n < 200; n++) {
+    if (await page.$('[data-testid=end]')) return n;
+    if ((await currentKind(page)) === 'text') {
+      await page.locator('form.question textarea').fill(secret);
+      await pressAndWaitForMove(page, 'next');
+    } else {
+      await answerCurrent(page);
+    }
+  }
+  assert.fail('no end screen after 200 questions');
+}
+
+/** Start screen → Metingen → the meting with this id. */
+async function openMeting(page, id) {
+  await page.click('[data-testid=open-team]');
+  await page.click(`[data-testid=meting-${id}]`);
+  await page.waitForSelector('[data-testid=meting-title]');
+}
+
+/** Unlocks the open meting with its PIN and waits for the import field. */
+async function unlock(page, pin) {
+  await page.fill('[data-testid=unlock-pin]', pin);
+  await page.click('[data-testid=unlock]');
+  await page.waitForSelector('[data-testid=import-files]', { timeout: 30_000 });
+}
+
+/** Picks files in the import field and waits until the batch is done; returns counts. */
+async function importFiles(page, files) {
+  await page.setInputFiles('[data-testid=import-files]', files);
+  await page.waitForSelector('[data-testid=import-summary][data-done=true]:not(:empty)', {
+    timeout: 60_000,
+  });
+  const summary = page.locator('[data-testid=import-summary]');
+  const lines = await page.$$eval('[data-testid=import-results] li', (lis) =>
+    lis.map((li) => ({
+      outcome: li.dataset.outcome,
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+    })),
+  );
+  return {
+    new: Number(await summary.getAttribute('data-new')),
+    duplicate: Number(await summary.getAttribute('data-duplicate')),
+    refused: Number(await summary.getAttribute('data-refused')),
+    lines,
+  };
+}
+
+test('a meting gets a PIN only after a plain warning, and refuses weak or unequal PINs', T, async () => {
+  const { context, page } = await env.newApp();
+  await page.click('[data-testid=open-team]');
+  await page.click('[data-testid=new-meting]');
+  const warning = await textOf(page, '[data-testid=pin-warning]');
+  assert.match(warning, /PIN kwijt/);
+  assert.match(warning, /niemand de antwoorden nog openen/);
+  const before = await page.evaluate(() => {
+    const w = document.querySelector('[data-testid=pin-warning]');
+    const pin = document.querySelector('[data-testid=nm-pin]');
+    return Boolean(w.compareDocumentPosition(pin) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(before, 'the warning comes before the PIN field');
+
+  await page.fill('[data-testid=nm-label]', 'Zorg 2B najaar');
+  await page.selectOption('[data-testid=nm-domein]', 'zorg_welzijn');
+  await page.selectOption('[data-testid=nm-niveau]', '2');
+  await page.fill('[data-testid=nm-pin]', '123456');
+  await page.fill('[data-testid=nm-pin-again]', '123456');
+  await page.click('[data-testid=nm-create]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent.includes('te makkelijk'));
+  await page.fill('[data-testid=nm-pin]', '482913');
+  await page.fill('[data-testid=nm-pin-again]', '482914');
+  await page.click('[data-testid=nm-create]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent.includes('niet gelijk'));
+  assert.equal((await storageKeys(page)).filter((k) => k.startsWith('spiegel.v1.meting.')).length, 0);
+
+  await page.fill('[data-testid=nm-pin-again]', '482913');
+  await page.click('[data-testid=nm-create]');
+  await page.waitForSelector('[data-testid=meting-title]', { timeout: 30_000 });
+  assert.equal(await textOf(page, '[data-testid=meting-title]'), 'Zorg 2B najaar');
+  const link = await page.inputValue('[data-testid=invite-link]');
+  assert.match(link, /#m=[0-9a-f]{16}&i=spiegel-student&v=[^&]+&k=[0-9a-f]{64}$/);
+  assert.ok(await page.$('[data-testid=invite-qr] svg title'), 'the invitation has a QR code');
+  const stored = Object.fromEntries(await storageDump(page));
+  const key = Object.keys(stored).find((k) => k.startsWith('spiegel.v1.meting.'));
+  assert.ok(key, 'the meting is kept');
+  assert.ok(!stored[key].includes('482913'), 'the PIN is not stored');
+  assert.ok(!JSON.stringify(stored).includes('Zorg 2B') || key, 'the label stays on this device');
+
+  // After a reload the key is locked again: a wrong PIN says so and opens nothing.
+  await reloadApp(page);
+  await openMeting(page, key.split('.').pop());
+  await page.fill('[data-testid=unlock-pin]', '999999-nee');
+  await page.click('[data-testid=unlock]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=unlock-error]').textContent.includes('klopt niet'), null, { timeout: 30_000 });
+  assert.equal(await page.$('[data-testid=import-files]'), null);
+  await unlock(page, '482913');
+  assert.deepEqual(context.pageErrors, []);
+});
+
+test('kiosk: two students in a row on the team device, the second sees nothing of the first', T, async () => {
+  const { context, page } = await env.newApp();
+  await page.click('[data-testid=open-team]');
+  await page.click('[data-testid=new-meting]');
+  await page.fill('[data-testid=nm-label]', 'Kiosk klas');
+  await page.fill('[data-testid=nm-pin]', '570391');
+  await page.fill('[data-testid=nm-pin-again]', '570391');
+  await page.click('[data-testid=nm-create]');
+  await page.waitForSelector('[data-testid=kiosk-start]', { timeout: 30_000 });
+  const metingKey = (await storageKeys(page)).find((k) => k.startsWith('spiegel.v1.meting.'));
+  const id = metingKey.split('.').pop();
+  await page.click('[data-testid=kiosk-start]');
+  await page.waitForSelector('[data-testid=invite-begin]');
+  assert.match(page.url(), /kiosk=1/);
+
+  const secrets = ['GEHEIM-EEN-7731', 'GEHEIM-TWEE-1942'];
+  for (const [n, secret] of secrets.entries()) {
+    await page.click('[data-testid=invite-begin]');
+    await page.waitForSelector('form.question fieldset');
+    assert.deepEqual(await shownAnswer(page), {}, `student ${n + 1} starts with nothing filled in`);
+    await runWithSecret(page, secret);
+    await page.click('[data-testid=submit]');
+    await page.waitForSelector('[data-testid=handover]');
+    assert.match(await textOf(page, '[data-testid=handover]'), /Geef het apparaat door/);
+
+    const dump = await storageDump(page);
+    const clear = dump.filter(([k, v]) => secrets.some((s) => v.includes(s) || k.includes(s)));
+    assert.deepEqual(clear, [], 'no answer text in storage in the clear');
+    assert.deepEqual(
+      dump.map(([k]) => k).filter((k) => /\.(session|response)\./.test(k) || k === 'spiegel.v1.active'),
+      [],
+      'no session, clear response or active run left',
+    );
+    const inbox = dump.filter(([k]) => k.startsWith(`spiegel.v1.inbox.${id}.`));
+    assert.equal(inbox.length, n + 1, 'the sealed responses wait for the team');
+    assert.ok(!(await page.content()).includes(secret), 'nothing of the answers on the screen');
+    await page.click('[data-testid=kiosk-next]');
+    await page.waitForSelector('[data-testid=invite-begin]');
+  }
+
+  // A student who leaves half way: the next one is asked, and "no" wipes it.
+  await page.click('[data-testid=invite-begin]');
+  await answerCurrent(page);
+  await reloadApp(page);
+  await page.click('[data-testid=kiosk-wipe]');
+  await page.waitForSelector('form.question fieldset');
+  assert.deepEqual(await shownAnswer(page), {}, 'the half-way answers are gone');
+
+  await openApp(page, env.server.url);
+  await openMeting(page, id);
+  assert.equal(await textOf(page, '[data-testid=collected-count]'), '2');
+  assert.deepEqual(context.pageErrors, []);
+});
+
+test('a kiosk without the meting keeps sealed responses until the teacher downloads them for the team', T, async () => {
+  const { meting } = await loadFixtures();
+  const kioskContext = await env.newContext();
+  const kiosk = await kioskContext.newPage();
+  await openApp(kiosk, `${env.server.url}#${meting.fragment}&kiosk=1`);
+  for (let n = 0; n < 3; n++) {
+    if (n > 0) await kiosk.click('[data-testid=kiosk-next]');
+    await kiosk.click('[data-testid=invite-begin]');
+    await runWithSecret(kiosk, `KIOSK-${n}`);
+    await kiosk.click('[data-testid=submit]');
+    await kiosk.waitForSelector('[data-testid=handover]');
+  }
+  assert.equal(await kiosk.getAttribute('[data-testid=kiosk-waiting]', 'data-count'), '3');
+  const waiting = (await storageKeys(kiosk)).filter((k) => k.startsWith(`spiegel.v1.outbox.${meting.id}.`));
+  assert.equal(waiting.length, 3, 'three sealed responses wait on the kiosk');
+  await kiosk.click('.handover__teacher summary');
+  const [download] = await Promise.all([
+    kiosk.waitForEvent('download'),
+    kiosk.click('[data-testid=kiosk-collect]'),
+  ]);
+  const file = path.join(await ensureOutDir(), 'kiosk-collected.spiegel');
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^spiegel-antwoorden-3-[0-9a-f]{6}\.spiegel$/);
+  await kiosk.click('[data-testid=kiosk-clear]');
+  await kiosk.waitForFunction(() => !Object.keys(localStorage).some((k) => k.includes('.outbox.')));
+
+  const teamContext = await env.newContext();
+  await installMeting(teamContext, meting);
+  const team = await teamContext.newPage();
+  await openApp(team, env.server.url);
+  await openMeting(team, meting.id);
+  await unlock(team, meting.pin);
+  const result = await importFiles(team, [file]);
+  assert.equal(result.new, 3, JSON.stringify(result));
+  assert.equal(await textOf(team, '[data-testid=collected-count]'), '3');
+  assert.deepEqual([...kioskContext.pageErrors, ...teamContext.pageErrors], []);
+});
+
+test('importing 30 response files of which 3 are bad takes 27 and gives 3 clear reasons', T, async () => {
+  const { meting, expected } = await loadFixtures();
+  const context = await env.newContext();
+  await installMeting(context, meting);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await openMeting(page, meting.id);
+  assert.equal(await textOf(page, '[data-testid=collected-count]'), '0');
+  await unlock(page, meting.pin);
+  const files = await filesIn('import30');
+  assert.equal(files.length, 30);
+  const result = await importFiles(page, files);
+  assert.equal(result.new, expected.import30.new);
+  assert.equal(result.refused, 3);
+  assert.equal(result.lines.length, 30, 'one line per file');
+  const refused = Object.fromEntries(
+    result.lines.filter((l) => l.outcome === 'refused').map((l) => [l.text.split(':')[0], l.text]),
+  );
+  assert.deepEqual(Object.keys(refused).sort(), ['andere-meting.spiegel', 'kapot.spiegel', 'notities.txt']);
+  assert.match(refused['kapot.spiegel'], /beschadigd/);
+  assert.match(refused['andere-meting.spiegel'], /andere meting/);
+  assert.match(refused['notities.txt'], /geen antwoordbestand van Spiegel/);
+  assert.equal(await textOf(page, '[data-testid=collected-count]'), '27');
+
+  // The same files again: nothing twice.
+  const again = await importFiles(page, files.filter((f) => f.includes('antwoord-')));
+  assert.deepEqual([again.new, again.duplicate, again.refused], [0, 27, 0]);
+
+  // Kept sealed: a reload shows 27, and no answer is stored in the clear.
+  await reloadApp(page);
+  await openMeting(page, meting.id);
+  assert.equal(await textOf(page, '[data-testid=collected-count]'), '27');
+  const keys = await storageKeys(page);
+  assert.equal(keys.filter((k) => k.startsWith(`spiegel.v1.inbox.${meting.id}.`)).length, 27);
+  assert.equal(keys.filter((k) => k.includes('.response.')).length, 0);
+  assert.deepEqual(context.pageErrors, []);
+});
+
+test('own phone: the receipt QR code, photographed, is read by the team device in the browser', T, async () => {
+  const { meting } = await loadFixtures();
+  const phoneContext = await env.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
+  const phone = await phoneContext.newPage();
+  await openApp(phone, `${env.server.url}#${meting.fragment}`);
+  await phone.click('[data-testid=invite-begin]');
+  await runWithSecret(phone, 'mijn eigen woorden');
+  await phone.click('[data-testid=submit]');
+  await phone.waitForSelector('[data-testid=receipt-qr] svg');
+  assert.equal(await phone.$('[data-testid=receipt-part]'), null, 'a full student response fits one QR code');
+  const dir = await ensureOutDir();
+  const photo = path.join(dir, 'receipt-qr.png');
+  await phone.locator('[data-testid=receipt-qr]').screenshot({ path: photo });
+  const [download] = await Promise.all([
+    phone.waitForEvent('download'),
+    phone.click('[data-testid=receipt-download]'),
+  ]);
+  const file = path.join(dir, 'receipt.spiegel');
+  await download.saveAs(file);
+  const dump = await storageDump(phone);
+  assert.deepEqual(dump.filter(([, v]) => v.includes('mijn eigen woorden')), [], 'sealed on the phone too');
+
+  // Closing and reopening the link offers the receipt again.
+  await reloadApp(phone);
+  await phone.click('[data-testid=invite-receipt]');
+  await phone.waitForSelector('[data-testid=receipt-qr] svg');
+
+  const teamContext = await env.newContext();
+  await installMeting(teamContext, meting);
+  const team = await teamContext.newPage();
+  await openApp(team, env.server.url);
+  await openMeting(team, meting.id);
+  await unlock(team, meting.pin);
+  const fromPhoto = await importFiles(team, [photo]);
+  assert.deepEqual([fromPhoto.new, fromPhoto.refused], [1, 0], JSON.stringify(fromPhoto.lines));
+  const fromFile = await importFiles(team, [file]);
+  assert.deepEqual([fromFile.new, fromFile.duplicate], [0, 1], 'the file holds the same response');
+  assert.deepEqual([...phoneContext.pageErrors, ...teamContext.pageErrors], []);
+});
+
+test('a damaged invitation link says so and does not start', T, async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await openApp(page, `${env.server.url}#m=12zz&i=spiegel-student`);
+  assert.match(await textOf(page, '[data-testid=invite-error]'), /uitnodiging werkt niet/);
+  assert.equal(await page.$('[data-testid=invite-begin]'), null);
+  assert.deepEqual(context.pageErrors, []);
+});
