@@ -1,9 +1,12 @@
 //! Reading QR codes in the browser: from a photo or screenshot file ([`decode_image`]) and
 //! live from the camera ([`CameraScanner`]).
 //!
-//! This module only gets greyscale pixels out of the browser (an offscreen canvas); the
-//! finding and reading is [`crate::domain::qr::decode_luma`], tested on the host.
+//! This module only gets greyscale pixels out of the browser (an offscreen canvas) and
+//! hands them to the QR reader's web worker (`src/scan_worker.rs`), which runs
+//! [`crate::domain::qr::decode_luma`], tested on the host. The reader is a separate
+//! download, fetched the first time a code is read, so the app itself stays small.
 
+use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::html::Video;
@@ -15,7 +18,119 @@ use web_sys::{
     MediaStreamConstraints, MediaStreamTrack,
 };
 
-use crate::domain::qr::{decode_luma, rgba_to_luma};
+use wasm_bindgen::closure::Closure;
+
+use crate::domain::qr::rgba_to_luma;
+
+/// The worker's loader script, next to `index.html` (Trunk's `data-loader-shim`).
+const WORKER_URL: &str = "./scan_worker_loader.js";
+
+/// The running QR reader worker and the answers it still owes.
+struct Reader {
+    worker: web_sys::Worker,
+    /// The worker said it is ready; until then messages wait in `queue`.
+    ready: bool,
+    queue: Vec<js_sys::Array>,
+    next: u32,
+    /// Request id, and the promise's resolve and reject functions.
+    pending: Vec<(u32, js_sys::Function, js_sys::Function)>,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::ErrorEvent)>,
+}
+
+thread_local! {
+    static READER: RefCell<Option<Reader>> = const { RefCell::new(None) };
+}
+
+impl Reader {
+    fn start() -> Result<Reader, JsValue> {
+        let worker = web_sys::Worker::new(WORKER_URL)?;
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+                if ev.data().as_string().as_deref() == Some("ready") {
+                    READER.with(|cell| {
+                        if let Some(reader) = cell.borrow_mut().as_mut() {
+                            reader.ready = true;
+                            for message in reader.queue.drain(..) {
+                                let _ = post(&reader.worker, &message);
+                            }
+                        }
+                    });
+                    return;
+                }
+                let data = js_sys::Array::from(&ev.data());
+                let id = data.get(0).as_f64().map_or(u32::MAX, |v| v as u32);
+                let done = READER.with(|cell| {
+                    let mut cell = cell.borrow_mut();
+                    let reader = cell.as_mut()?;
+                    let at = reader.pending.iter().position(|(n, _, _)| *n == id)?;
+                    Some(reader.pending.swap_remove(at))
+                });
+                if let Some((_, resolve, _)) = done {
+                    let _ = resolve.call1(&JsValue::NULL, &data.get(1));
+                }
+            });
+        // The worker could not load or crashed: every waiting read fails, and the next
+        // read starts a fresh worker.
+        let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|ev: web_sys::ErrorEvent| {
+            ev.prevent_default();
+            let waiting = READER.with(|cell| cell.borrow_mut().take()).map(|r| r.pending);
+            for (_, _, reject) in waiting.into_iter().flatten() {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the QR reader stopped"));
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Reader {
+            worker,
+            ready: false,
+            queue: Vec::new(),
+            next: 0,
+            pending: Vec::new(),
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+}
+
+/// Posts `[id, width, height, pixels]`, handing the pixels' buffer over to the worker.
+fn post(worker: &web_sys::Worker, message: &js_sys::Array) -> Result<(), JsValue> {
+    let pixels = js_sys::Uint8Array::new(&message.get(3));
+    worker.post_message_with_transfer(message, &js_sys::Array::of1(&pixels.buffer()))
+}
+
+/// Reads every QR code in a greyscale frame, in the worker.
+async fn decode_luma(width: u32, height: u32, luma: &[u8]) -> Result<Vec<Vec<u8>>, ScanError> {
+    let mut failed = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let posted = READER.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.is_none() {
+                *cell = Some(Reader::start()?);
+            }
+            let reader = cell.as_mut().ok_or_else(|| JsValue::from_str("no reader"))?;
+            reader.next = reader.next.wrapping_add(1);
+            let id = reader.next;
+            let pixels = js_sys::Uint8Array::from(luma);
+            let message = js_sys::Array::of4(&id.into(), &width.into(), &height.into(), &pixels);
+            if reader.ready {
+                post(&reader.worker, &message)?;
+            } else {
+                reader.queue.push(message);
+            }
+            reader.pending.push((id, resolve.clone(), reject));
+            Ok::<(), JsValue>(())
+        });
+        if let Err(e) = posted {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let codes = JsFuture::from(promise).await?;
+    Ok(js_sys::Array::from(&codes).iter().map(|c| js_sys::Uint8Array::new(&c).to_vec()).collect())
+}
 
 /// Photos are scaled down to this longest side before reading: enough for a code that
 /// fills a fair part of the picture, and quick on a phone.
@@ -75,7 +190,7 @@ pub async fn decode_image(blob: &Blob) -> Result<Vec<Vec<u8>>, ScanError> {
         luma(&ctx, w, h)
     });
     bitmap.close();
-    let codes = decode_luma(w as usize, h as usize, &read?);
+    let codes = decode_luma(w, h, &read?).await?;
     if codes.is_empty() {
         Err(ScanError::NoCode)
     } else {
@@ -137,6 +252,8 @@ struct Camera {
     recent: Vec<(Vec<u8>, f64)>,
     /// Closed or unmounted: a camera that arrives later is stopped at once.
     stopped: bool,
+    /// A frame is with the reader; the next is grabbed when it is done.
+    reading: bool,
 }
 
 impl Camera {
@@ -152,29 +269,33 @@ impl Camera {
         self.canvas = None;
     }
 
-    /// Reads the current video frame; returns the contents not reported in the last
-    /// [`REPEAT_MS`].
-    fn read(&mut self, video: &HtmlVideoElement) -> Vec<Vec<u8>> {
+    /// Grabs the current video frame as greyscale, unless a frame is still being read.
+    fn grab(&mut self, video: &HtmlVideoElement) -> Option<(u32, u32, Vec<u8>)> {
         // HAVE_CURRENT_DATA: there is a frame to draw.
-        if self.stopped || video.ready_state() < 2 {
-            return Vec::new();
+        if self.stopped || self.reading || video.ready_state() < 2 {
+            return None;
         }
         let (vw, vh) = (video.video_width(), video.video_height());
         if vw == 0 || vh == 0 {
-            return Vec::new();
+            return None;
         }
         let (w, h) = if vw > MAX_FRAME_WIDTH {
             (MAX_FRAME_WIDTH, scale(vh, MAX_FRAME_WIDTH, vw))
         } else {
             (vw, vh)
         };
-        let Some(luma) = self.frame(video, w, h) else {
-            return Vec::new();
-        };
+        let luma = self.frame(video, w, h)?;
+        self.reading = true;
+        Some((w, h, luma))
+    }
+
+    /// The contents read from a frame that were not reported in the last [`REPEAT_MS`].
+    fn fresh(&mut self, codes: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+        self.reading = false;
         let now = js_sys::Date::now();
         self.recent.retain(|(_, seen)| now - *seen < REPEAT_MS);
         let mut fresh = Vec::new();
-        for code in decode_luma(w as usize, h as usize, &luma) {
+        for code in codes {
             match self.recent.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, seen)) => *seen = now,
                 None => {
@@ -280,15 +401,21 @@ pub fn CameraScanner(
         }
         let tick = move || {
             let Some(el) = video.get_untracked() else { return };
-            // Report outside the borrow: `on_code` may close the scanner, and then the rest
-            // is dropped (`try_run`: the callback may be gone with its owner).
-            let fresh = camera.try_update_value(|c| c.read(&el)).unwrap_or_default();
-            for code in fresh {
-                let running = camera.try_with_value(|c| !c.stopped) == Some(true);
-                if !running || on_code.try_run(code).is_none() {
-                    break;
+            let Some((w, h, luma)) = camera.try_update_value(|c| c.grab(&el)).flatten() else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let codes = decode_luma(w, h, &luma).await.unwrap_or_default();
+                // Report outside the borrow: `on_code` may close the scanner, and then the
+                // rest is dropped (`try_run`: the callback may be gone with its owner).
+                let fresh = camera.try_update_value(|c| c.fresh(codes)).unwrap_or_default();
+                for code in fresh {
+                    let running = camera.try_with_value(|c| !c.stopped) == Some(true);
+                    if !running || on_code.try_run(code).is_none() {
+                        break;
+                    }
                 }
-            }
+            });
         };
         if let Ok(timer) = set_interval_with_handle(tick, FRAME_EVERY) {
             let left = camera.try_update_value(|c| {
