@@ -162,24 +162,27 @@ impl Screens {
                 .map(|i| (i, inv.kiosk)),
             _ => None,
         };
-        // A run is resumed only if it holds an answer: an empty one is not worth landing in.
+        // Plain mode resumes the run it marked active. An invitation resumes its own
+        // vragenlijst's run if that holds an answer; a kiosk first asks whose it is.
         let resumed = persist.active().and_then(|id| {
             let instrument = catalog.get(&id)?.clone();
             let session = persist.load_session(&instrument)?;
-            (!session.response(&instrument).is_empty()).then_some((instrument, session))
+            Some((instrument, session))
         });
         let mut half_way = false;
         let (instrument, session, screen) = match (&mode, invited, resumed) {
             (Mode::Plain, _, Some((i, s))) => (i, s, Screen::Run),
-            (Mode::Invited(_), Some((i, kiosk)), Some((r, s))) if r.id == i.id => {
-                half_way = kiosk;
-                let screen = if kiosk { Screen::Invite } else { Screen::Run };
-                (i, s, screen)
-            }
-            (Mode::Invited(_), Some((i, _)), _) => {
-                let session = persist.load_session(&i).unwrap_or_else(|| Session::start(&i));
-                (i, session, Screen::Invite)
-            }
+            (Mode::Invited(_), Some((i, kiosk)), _) => match persist.load_session(&i) {
+                Some(s) if !s.response(&i).is_empty() => {
+                    half_way = kiosk;
+                    let screen = if kiosk { Screen::Invite } else { Screen::Run };
+                    (i, s, screen)
+                }
+                _ => {
+                    let session = Session::start(&i);
+                    (i, session, Screen::Invite)
+                }
+            },
             (mode, _, _) => {
                 let first = catalog.entries().next()?.1.clone();
                 let session = Session::start(&first);
@@ -216,7 +219,11 @@ impl Screens {
         let session =
             self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
         self.persist.save_session(&instrument, &session);
-        self.persist.set_active(&instrument.id);
+        // Only plain mode marks the run active: an invitation finds its run by itself,
+        // and a kiosk's run must never open on the team's start screen.
+        if self.invitation().is_none() {
+            self.persist.set_active(&instrument.id);
+        }
         self.instrument.set_value(instrument);
         self.session.set(session);
         self.half_way.set(false);
@@ -338,16 +345,18 @@ impl Screens {
         Ok(())
     }
 
-    /// Ids already collected for a meting, from memory once read.
-    fn known_ids(self, id: MetingId) -> BTreeSet<String> {
-        if let Some(known) =
-            self.known.with_value(|k| k.as_ref().filter(|(m, _)| *m == id).map(|(_, s)| s.clone()))
+    /// How many responses are collected for a meting; reads their ids into memory the
+    /// first time, for [`Screens::import`] to check duplicates against.
+    fn known_ids(self, id: MetingId) -> usize {
+        if let Some(n) =
+            self.known.with_value(|k| k.as_ref().filter(|(m, _)| *m == id).map(|(_, s)| s.len()))
         {
-            return known;
+            return n;
         }
         let known = self.persist.inbox_ids(id);
-        self.known.set_value(Some((id, known.clone())));
-        known
+        let n = known.len();
+        self.known.set_value(Some((id, known)));
+        n
     }
 
     /// Takes in one file or scan for a meting: all of it or nothing, with a line saying
@@ -357,10 +366,6 @@ impl Screens {
         let refused = |text: String| ImportLine { outcome: "refused", new: 0, duplicates: 0, text };
         let Some(keys) = self.keys_of(meting.id) else {
             return refused(t.locked_intro.to_string());
-        };
-        let Some(instrument) = self.catalog.with_value(|c| c.get(&meting.instrument).cloned())
-        else {
-            return refused(t.invite_missing.to_string());
         };
         let read: Result<Vec<Envelope>, EnvelopeError> = match incoming {
             Incoming::File(bytes) if bytes.starts_with(envelope::ENVELOPE_MAGIC) => {
@@ -394,14 +399,31 @@ impl Screens {
                 }
             }
         };
-        let mut known = self.known_ids(meting.id);
-        let unlocked = Unlocked { meting, keys: &keys, instrument: &instrument };
-        match collect::take(unlocked, &mut known, read) {
+        // The ids collected so far stay in memory and are updated in place: a batch of
+        // hundreds of files must not copy them (or the instrument) per file.
+        self.known_ids(meting.id);
+        let taken = self.catalog.with_value(|c| {
+            let instrument = c.get(&meting.instrument)?;
+            let unlocked = Unlocked { meting, keys: &keys, instrument };
+            self.known.try_update_value(|k| {
+                k.as_mut().map(|(_, known)| collect::take(unlocked, known, read))
+            })?
+        });
+        let Some(outcome) = taken else {
+            return refused(t.invite_missing.to_string());
+        };
+        match outcome {
             Outcome::Taken { new, duplicates } => {
                 if !new.is_empty() && !self.persist.keep_taken(meting.id, &new) {
+                    self.known.update_value(|k| {
+                        if let Some((_, known)) = k {
+                            for t in &new {
+                                known.remove(&t.response.id);
+                            }
+                        }
+                    });
                     return refused(t.not_stored.to_string());
                 }
-                self.known.set_value(Some((meting.id, known)));
                 let text = match (new.len(), duplicates) {
                     (0, _) => t.already.to_string(),
                     (1, 0) => t.added_one.to_string(),
@@ -607,7 +629,7 @@ impl Screens {
                         return view! { <MetingenPage lang rows=self.meting_rows(lang) on_open=Callback::new(|_| {}) on_new=Callback::new(move |()| screen.set(Screen::NewMeting)) on_back=to_start /> }.into_any();
                     };
                     let info = self.meting_info(&meting, lang);
-                    let count = self.known_ids(id).len();
+                    let count = self.known_ids(id);
                     let unlocked = self.keys_of(id).is_some();
                     let kiosk_fragment = meting.invitation(true).to_fragment();
                     let stored = StoredValue::new(meting);

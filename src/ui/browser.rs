@@ -109,12 +109,6 @@ pub fn download(name: &str, bytes: &[u8]) -> bool {
     true
 }
 
-/// The bytes of a file the user picked or dropped.
-pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Copies text to the clipboard; false if the browser refuses.
 pub async fn copy_text(text: &str) -> bool {
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {

@@ -17,7 +17,9 @@ import {
   waitForTitleFocus,
   openWithBlockedStorage,
   pressAndWaitForMove,
+  openApp,
 } from './support.mjs';
+import { loadFixtures, installMeting, filesIn } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -178,4 +180,49 @@ test('the own-instrument screen with a list of problems has no accessibility vio
   });
   await page.waitForSelector('[data-testid=own-problems]');
   await expectNoViolations(page, 'the own-instrument screen with problems');
+});
+
+test('the collection screens have no accessibility violations', T, async () => {
+  // Promise: staff using a screen reader can make a meting, share it and collect; a
+  // student can answer an invitation, get the receipt, and pass a kiosk on.
+  const { meting } = loadFixtures();
+  const context = await env.newContext();
+  await installMeting(context, meting);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await page.click('[data-testid=open-team]');
+  await expectNoViolations(page, 'the metingen list');
+  await page.click('[data-testid=new-meting]');
+  await expectNoViolations(page, 'the new-meting form');
+  await page.click('[data-testid=nm-create]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent !== '');
+  await expectNoViolations(page, 'the new-meting form with an error');
+  await openApp(page, env.server.url);
+  await page.click('[data-testid=open-team]');
+  await page.click(`[data-testid=meting-${meting.id}]`);
+  await expectNoViolations(page, 'a locked meting');
+  await page.fill('[data-testid=unlock-pin]', meting.pin);
+  await page.click('[data-testid=unlock]');
+  await page.waitForSelector('[data-testid=import-files]', { timeout: 30_000 });
+  await page.setInputFiles('[data-testid=import-files]', filesIn('import30').slice(0, 3));
+  await page.waitForSelector('[data-testid=import-summary][data-done=true]:not(:empty)');
+  await expectNoViolations(page, 'an unlocked meting with import results');
+
+  const student = await (await env.newContext()).newPage();
+  await openApp(student, `${env.server.url}#${meting.fragment}&kiosk=1`);
+  await expectNoViolations(student, 'the kiosk invitation');
+  await student.click('[data-testid=invite-begin]');
+  await runToEnd(student);
+  await student.click('[data-testid=submit]');
+  await student.waitForSelector('[data-testid=handover]');
+  await student.click('.handover__teacher summary');
+  await expectNoViolations(student, 'the kiosk hand-over screen');
+
+  const phone = await (await env.newContext()).newPage();
+  await openApp(phone, `${env.server.url}#${meting.fragment}`);
+  await phone.click('[data-testid=invite-begin]');
+  await runToEnd(phone);
+  await phone.click('[data-testid=submit]');
+  await phone.waitForSelector('[data-testid=receipt-qr] svg');
+  await expectNoViolations(phone, 'the receipt with its QR code');
 });

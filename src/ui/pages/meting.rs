@@ -4,12 +4,16 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::text::Lang;
-use crate::ui::browser::{copy_text, file_bytes, focus, next_paint};
+use crate::ui::browser::{copy_text, focus, next_paint};
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::i18n::team::team_words;
 use crate::ui::scan::{decode_image, CameraScanner, ScanLabels};
+
+/// Lines shown at once while a batch of files is read.
+const SHOW_EVERY: usize = 50;
 
 /// What the page shows about the meting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +88,8 @@ pub fn MetingPage(
     let unlock_error = RwSignal::new(None::<UnlockError>);
     let copied = RwSignal::new(false);
     let scanning = RwSignal::new(false);
-    let lines = RwSignal::new(Vec::<(String, ImportLine)>::new());
+    let lines = RwSignal::new(Vec::<(usize, String, ImportLine)>::new());
+    let numbered = StoredValue::new(0usize);
     let totals = RwSignal::new((0usize, 0usize, 0usize));
     let done = RwSignal::new(true);
 
@@ -112,15 +117,28 @@ pub fn MetingPage(
         });
     };
 
-    // Records one line and its counts.
-    let record = move |name: String, line: ImportLine| {
-        count.update(|c| *c += line.new);
+    // Shows a few lines and their counts at once (one update per batch of lines, so a
+    // batch of hundreds of files does not redraw the page per file).
+    let record = move |batch: Vec<(String, ImportLine)>| {
+        if batch.is_empty() {
+            return;
+        }
+        let added: usize = batch.iter().map(|(_, l)| l.new).sum();
+        count.update(|c| *c += added);
         totals.update(|(n, d, r)| {
-            *n += line.new;
-            *d += line.duplicates;
-            *r += usize::from(line.outcome == "refused");
+            for (_, line) in &batch {
+                *n += line.new;
+                *d += line.duplicates;
+                *r += usize::from(line.outcome == "refused");
+            }
         });
-        lines.update(|l| l.push((name, line)));
+        lines.update(|l| {
+            for (name, line) in batch {
+                let n = numbered.get_value();
+                numbered.set_value(n + 1);
+                l.push((n, name, line));
+            }
+        });
     };
 
     // Takes in a batch of files one by one, in the order given.
@@ -134,15 +152,25 @@ pub fn MetingPage(
         totals.set((0, 0, 0));
         leptos::task::spawn_local(async move {
             let started = js_sys::Date::now();
-            for file in files {
+            let mut batch = Vec::new();
+            // Every file's read starts at once, so the browser reads them side by side;
+            // they are taken in one by one, in order. (Pictures go to the QR reader.)
+            let reads: Vec<(web_sys::File, Option<JsFuture>)> = files
+                .into_iter()
+                .map(|f| {
+                    let read = (!f.type_().starts_with("image/"))
+                        .then(|| JsFuture::from(f.array_buffer()));
+                    (f, read)
+                })
+                .collect();
+            for (file, read) in reads {
                 let name = file.name();
-                let incoming = if file.type_().starts_with("image/") {
-                    match decode_image(&file).await {
-                        Ok(codes) => Some(Incoming::Codes(codes)),
-                        Err(_) => None,
-                    }
-                } else {
-                    file_bytes(&file).await.map(Incoming::File)
+                let incoming = match read {
+                    None => decode_image(&file).await.ok().map(Incoming::Codes),
+                    Some(read) => read
+                        .await
+                        .ok()
+                        .map(|b| Incoming::File(js_sys::Uint8Array::new(&b).to_vec())),
                 };
                 let line = match incoming {
                     Some(incoming) => on_incoming.run(incoming),
@@ -153,8 +181,12 @@ pub fn MetingPage(
                         text: t.no_code.to_string(),
                     },
                 };
-                record(name, line);
+                batch.push((name, line));
+                if batch.len() == SHOW_EVERY {
+                    record(std::mem::take(&mut batch));
+                }
             }
+            record(batch);
             let ms = js_sys::Date::now() - started;
             if let Some(w) = web_sys::window() {
                 let _ = js_sys::Reflect::set(&w, &"__spiegelLastImportMs".into(), &ms.into());
@@ -180,7 +212,7 @@ pub fn MetingPage(
     };
     let on_code = Callback::new(move |code: Vec<u8>| {
         let line = on_incoming.run(Incoming::Codes(vec![code]));
-        record("QR".to_string(), line);
+        record(vec![("QR".to_string(), line)]);
     });
 
     let link = info.link.clone();
@@ -210,18 +242,15 @@ pub fn MetingPage(
             </form>
         }
     };
+    // Keyed by a running number: new lines are added, the ones shown stay as they are.
     let line_list = move || {
-        lines
-            .get()
-            .into_iter()
-            .map(|(name, line)| {
-                view! {
-                    <li class=format!("import__line import__line--{}", line.outcome) data-outcome=line.outcome>
-                        <span class="import__name">{name}</span>": "{line.text}
-                    </li>
-                }
-            })
-            .collect_view()
+        view! {
+            <For each=move || lines.get() key=|(n, _, _)| *n let:((_, name, line))>
+                <li class=format!("import__line import__line--{}", line.outcome) data-outcome=line.outcome>
+                    <span class="import__name">{name}</span>": "{line.text}
+                </li>
+            </For>
+        }
     };
     let unlocked_view = move || {
         let labels = ScanLabels {
