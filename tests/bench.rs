@@ -155,7 +155,7 @@ fn collecting(student: &Instrument, responses: &[Response]) {
     let first = envelope::read_file(&files[0]).unwrap().remove(0);
     let image = qr::encode(&first.to_bytes()).unwrap();
     println!(
-        "  QR code of a full student response: {} bytes sealed in an envelope, QR version {} (error correction M), {} codes",
+        "  QR code of a full student response: {} bytes sealed in an envelope, QR version {} (error correction M), QR codes needed: {}",
         first.to_bytes().len(),
         image.version(),
         first.qr_codes().len()
