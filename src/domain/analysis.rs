@@ -12,13 +12,17 @@
 
 mod change;
 mod mirror;
+pub mod planmatig;
 mod stats;
+pub mod summary;
+mod table;
 mod tally;
 mod team;
 
 pub use change::{compare, LinkChange, ThemeChange};
 pub use mirror::{BandCounts, Estimate, Ordinal, ThemeReport, Verdict};
 pub use stats::{wilson, Difference, Group, Interval, Share, Tier, Z95};
+pub use table::{Column, Table};
 pub use team::{Consensus, RoleComparison, RoleDifference, Spread};
 
 use crate::domain::instrument::Instrument;
@@ -197,12 +201,11 @@ pub struct Report {
 /// The whole analysis of one meting: `students` answering `student` and
 /// `staff_responses` answering `staff` (which mirrors `student`).
 ///
-/// Reads each response set once, counting answers per item (and row) and code, then
-/// computes every figure from the counts, so the time grows with the number of answers,
-/// not faster. Responses to another instrument id are left out and counted in
-/// [`Report::ignored`]. "Weet ik niet", "sla over" and missing answers are left out of
-/// every `n`; they never count as "no". Any answer set of each matching response counts,
-/// whatever the instrument version.
+/// Codes both sets into a [`Table`] and calls [`analyse_tables`]; a team device keeps the
+/// tables and calls that directly. Responses to another instrument id are left out and
+/// counted in [`Report::ignored`]. "Weet ik niet", "sla over" and missing answers are left
+/// out of every `n`; they never count as "no". Any answer set of each matching response
+/// counts, whatever the instrument version.
 ///
 /// ```
 /// use spiegel::domain::analysis::{analyse, Settings, Verdict};
@@ -220,10 +223,28 @@ pub fn analyse(
     staff_responses: &[Response],
     settings: &Settings,
 ) -> Report {
+    let s = Table::of(student, students);
+    let t = Table::of(staff, staff_responses);
+    analyse_tables(student, staff, &s, &t, settings)
+}
+
+/// The whole analysis of one meting from coded responses: `students` made with
+/// [`Table::new`] of `student`, `staff_responses` of `staff`.
+///
+/// Reads each table once, counting answers per column and code, then computes every
+/// figure from the counts, so the time grows with the number of answers, not faster. A
+/// table of another instrument counts as no responses.
+pub fn analyse_tables(
+    student: &Instrument,
+    staff: &Instrument,
+    students: &Table,
+    staff_responses: &Table,
+    settings: &Settings,
+) -> Report {
     let mut plan = mirror::Planned::new(student, staff);
     let teams = team::Planned::new(staff, &mut plan.staff);
-    let s = plan.student.count(students, &student.id, None);
-    let t = plan.staff.count(staff_responses, &staff.id, teams.role_item);
+    let s = plan.student.count(&own(students, student), None);
+    let t = plan.staff.count(&own(staff_responses, staff), teams.role_item);
     Report {
         settings: *settings,
         students: s.used,
@@ -232,5 +253,17 @@ pub fn analyse(
         themes: plan.report(student, &s, &t, settings),
         consensus: teams.consensus(&t, settings.k),
         roles: teams.roles(&t, settings.k),
+    }
+}
+
+/// `table` when it holds responses to `instrument`; otherwise an empty table of
+/// `instrument` that counts all of its rows as ignored.
+fn own<'a>(table: &'a Table, instrument: &Instrument) -> std::borrow::Cow<'a, Table> {
+    if table.instrument() == instrument.id {
+        std::borrow::Cow::Borrowed(table)
+    } else {
+        let mut empty = Table::new(instrument);
+        empty.ignore(table.len() + table.ignored());
+        std::borrow::Cow::Owned(empty)
     }
 }

@@ -1,18 +1,15 @@
-//! The one pass over a set of responses: answers counted per item (and matrix row) and
-//! code, plus, per code set, how many answers hold one of its codes.
+//! The one pass over a [`Table`] of responses: answers counted per item (and matrix row)
+//! and code, plus, per code set, how many answers hold one of its codes.
 
-use std::cmp::Ordering;
-
-use crate::domain::answer::Answer;
 use crate::domain::instrument::{Item, ItemKind};
-use crate::domain::response::Response;
 
+use super::table::{bit, Table};
 use super::{MANAGER, ZORG};
 
 /// What to count: the items to look up in each response and where their counts go.
 #[derive(Debug, Default)]
 pub(super) struct Plan<'a> {
-    /// Sorted by id, so that one walk through a response's (sorted) answers finds them all.
+    /// Sorted by id.
     items: Vec<Lookup<'a>>,
     /// The number of slots.
     slots: usize,
@@ -84,74 +81,51 @@ impl<'a> Plan<'a> {
         self.sets.len() - 1
     }
 
-    /// Counts `responses` to `instrument` in one pass; with `role_item`, also per role.
-    pub fn count(
-        &self,
-        responses: &[Response],
-        instrument: &str,
-        role_item: Option<&str>,
-    ) -> Tally {
+    /// Counts the rows of `table` in one pass; with `role_item`, also per role.
+    pub fn count(&self, table: &Table, role_item: Option<&str>) -> Tally {
         let mut slots = vec![Dist::default(); self.slots];
+        // Per slot, its column in the table (a slot the table lacks is never answered).
+        let mut columns = vec![None; self.slots];
         for l in &self.items {
-            for &(_, slot) in &l.rows {
+            for &(row, slot) in &l.rows {
                 slots[slot].counts = vec![0; l.codes.len()];
+                columns[slot] = table.column(l.id, row);
             }
         }
+        let columns: Vec<(usize, usize)> =
+            columns.iter().enumerate().filter_map(|(slot, c)| c.map(|c| (slot, c))).collect();
+        let sets: Vec<(usize, u64)> = self
+            .sets
+            .iter()
+            .map(|&(slot, mask)| {
+                (columns.iter().find(|(s, _)| *s == slot).map_or(usize::MAX, |c| c.1), mask)
+            })
+            .collect();
+        let role = role_item.and_then(|id| {
+            let at = table.column(id, None)?;
+            let codes = &table.columns()[at].codes;
+            Some((at, [bit(codes, MANAGER), bit(codes, ZORG)]))
+        });
         let mut t = Tally {
             roles: [slots.clone(), slots.clone()],
             slots,
             hits: vec![0; self.sets.len()],
-            ..Tally::default()
+            used: table.len(),
+            ignored: table.ignored(),
         };
-        // Per slot, this response's mask; then used to find the code sets' hits.
-        let mut masks = vec![0u64; self.slots];
-        for r in responses {
-            if r.instrument != instrument {
-                t.ignored += 1;
-                continue;
-            }
-            t.used += 1;
-            let role = role_item
-                .and_then(|id| r.answers.get(id))
-                .and_then(|a| [MANAGER, ZORG].iter().position(|code| a.has_code(code)));
-            masks.fill(0);
-            // A merge of two sorted lists: each answer is read once, which matters with
-            // tens of thousands of responses spread over memory.
-            let mut plan = self.items.iter();
-            let mut next = plan.next();
-            for (id, answer) in &r.answers {
-                let lookup = loop {
-                    match next.map(|l| l.id.cmp(id.as_str())) {
-                        Some(Ordering::Less) => next = plan.next(),
-                        Some(Ordering::Equal) => break next,
-                        _ => break None,
-                    }
-                };
-                let Some(lookup) = lookup else { continue };
-                match answer {
-                    Answer::Rows(rows) => {
-                        for (row, code) in rows {
-                            let found = lookup.rows.iter().find(|(r, _)| *r == Some(row.as_str()));
-                            if let Some(&(_, slot)) = found {
-                                masks[slot] = bit(&lookup.codes, code);
-                            }
-                        }
-                    }
-                    _ => {
-                        if let Some(&(None, slot)) = lookup.rows.first() {
-                            masks[slot] = mask(&lookup.codes, answer);
-                        }
+        for row in table.rows() {
+            let role = role.and_then(|(at, bits)| bits.iter().position(|b| row[at] & b != 0));
+            for &(slot, column) in &columns {
+                let mask = row[column];
+                if mask != 0 {
+                    add(&mut t.slots[slot], mask);
+                    if let Some(role) = role {
+                        add(&mut t.roles[role][slot], mask);
                     }
                 }
             }
-            for (slot, &mask) in masks.iter().enumerate().filter(|(_, m)| **m != 0) {
-                add(&mut t.slots[slot], mask);
-                if let Some(role) = role {
-                    add(&mut t.roles[role][slot], mask);
-                }
-            }
-            for (hits, (slot, set)) in t.hits.iter_mut().zip(&self.sets) {
-                *hits += usize::from(masks[*slot] & set != 0);
+            for (hits, &(column, set)) in t.hits.iter_mut().zip(&sets) {
+                *hits += usize::from(row.get(column).is_some_and(|m| m & set != 0));
             }
         }
         t
@@ -166,21 +140,6 @@ fn add(dist: &mut Dist, mut mask: u64) {
             *c += 1;
         }
         mask &= mask - 1;
-    }
-}
-
-/// The bit of `code` among `codes`; 0 for an unknown code (or past the 64th).
-fn bit(codes: &[String], code: &str) -> u64 {
-    codes.iter().position(|c| c == code).map_or(0, |i| 1u64.checked_shl(i as u32).unwrap_or(0))
-}
-
-/// The codes an answer to a whole item holds, as a bit mask over `codes`. Zero for "weet
-/// ik niet", "sla over", another kind of answer or only unknown codes.
-fn mask(codes: &[String], answer: &Answer) -> u64 {
-    match answer {
-        Answer::Choice(c) => bit(codes, c),
-        Answer::Choices(cs) => cs.iter().fold(0, |m, c| m | bit(codes, c)),
-        _ => 0,
     }
 }
 
