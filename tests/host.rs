@@ -23,5 +23,7 @@ mod seal;
 mod session;
 #[path = "host/storage.rs"]
 mod storage;
+#[path = "host/summary.rs"]
+mod summary;
 #[path = "host/support.rs"]
 mod support;

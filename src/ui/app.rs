@@ -5,6 +5,7 @@
 //! invitation link: one meting's vragenlijst, sealed on submit, optionally as a kiosk).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -30,12 +31,15 @@ use crate::ui::pages::handover::HandoverPage;
 use crate::ui::pages::invite::{InvitePage, InviteState};
 use crate::ui::pages::meting::{Incoming, MetingPage, UnlockError};
 use crate::ui::pages::metingen::MetingenPage;
+use crate::ui::pages::mirror::{MirrorData, MirrorPage, MirrorState};
+use crate::ui::pages::mirror_setup::{Choice as MirrorChoice, MirrorSetupPage};
 use crate::ui::pages::new_meting::{InstrumentChoice, NewMetingPage};
 use crate::ui::pages::own::{Loaded, OwnPage};
 use crate::ui::pages::receipt::ReceiptPage;
 use crate::ui::pages::runner::RunnerPage;
 use crate::ui::pages::start::{Choice, StartPage};
 
+mod mirror;
 mod team;
 
 /// Which screen is shown.
@@ -63,6 +67,10 @@ enum Screen {
     NewMeting,
     /// One meting.
     Meting(MetingId),
+    /// Choosing what the mirror compares.
+    MirrorSetup,
+    /// The mirror.
+    Mirror,
 }
 
 /// How the page was opened.
@@ -142,6 +150,13 @@ struct Screens {
     known: StoredValue<Option<(MetingId, BTreeSet<String>)>>,
     /// QR parts scanned so far.
     parts: StoredValue<Parts>,
+    /// Collected responses opened into tables during this visit, per meting, with how
+    /// many could not be opened.
+    tables: StoredValue<Vec<(MetingId, crate::domain::analysis::Table, usize)>>,
+    /// What the mirror compares.
+    mirror: StoredValue<Option<Arc<MirrorData>>>,
+    /// The mirror's view and settings.
+    mirror_state: StoredValue<MirrorState>,
 }
 
 impl Screens {
@@ -202,6 +217,9 @@ impl Screens {
             unlocked: StoredValue::new(Vec::new()),
             known: StoredValue::new(None),
             parts: StoredValue::new(Parts::new()),
+            tables: StoredValue::new(Vec::new()),
+            mirror: StoredValue::new(None),
+            mirror_state: StoredValue::new(MirrorState::new()),
         })
     }
 
@@ -423,7 +441,9 @@ impl Screens {
                         }
                     });
                     let on_new = Callback::new(move |()| screen.set(Screen::NewMeting));
-                    view! { <MetingenPage lang rows on_open on_new on_back=to_start /> }.into_any()
+                    let on_mirror = Callback::new(move |()| screen.set(Screen::MirrorSetup));
+                    view! { <MetingenPage lang rows on_open on_new on_mirror on_back=to_start /> }
+                        .into_any()
                 }
                 Screen::NewMeting => {
                     let instruments = catalog.with_value(|c| {
@@ -441,7 +461,9 @@ impl Screens {
                 }
                 Screen::Meting(id) => {
                     let Some(meting) = self.meting(id) else {
-                        return view! { <MetingenPage lang rows=self.meting_rows(lang) on_open=Callback::new(|_| {}) on_new=Callback::new(move |()| screen.set(Screen::NewMeting)) on_back=to_start /> }.into_any();
+                        // The meting has gone (removed in another tab): back to the list.
+                        request_animation_frame(move || screen.set(Screen::Metingen));
+                        return ().into_any();
                     };
                     let info = self.meting_info(&meting, lang);
                     let count = self.known_ids(id);
@@ -470,6 +492,34 @@ impl Screens {
                         <MetingPage lang info count unlocked on_unlock on_lock on_incoming on_kiosk on_back=to_metingen />
                     }
                     .into_any()
+                }
+                Screen::MirrorSetup => {
+                    let sources = self.mirror_sources(lang);
+                    let on_unlock = Callback::new(move |(id, pin): (String, String)| {
+                        let meting = MetingId::from_text(&id).and_then(|id| self.meting(id));
+                        let Some(meting) = meting else { return Err(UnlockError::Damaged) };
+                        match meting.unlock(&pin) {
+                            Ok(keys) => {
+                                self.remember_keys(meting.id, keys);
+                                Ok(())
+                            }
+                            Err(SealError::WrongPin) => Err(UnlockError::WrongPin),
+                            Err(_) => Err(UnlockError::Damaged),
+                        }
+                    });
+                    let on_compare =
+                        Callback::new(move |choice: MirrorChoice| self.open_mirror(&choice, lang));
+                    view! { <MirrorSetupPage lang sources on_unlock on_compare on_back=to_metingen /> }
+                        .into_any()
+                }
+                Screen::Mirror => {
+                    let Some(data) = self.mirror.get_value() else {
+                        request_animation_frame(move || screen.set(Screen::MirrorSetup));
+                        return ().into_any();
+                    };
+                    let state = self.mirror_state.get_value();
+                    let on_back = Callback::new(move |()| screen.set(Screen::MirrorSetup));
+                    view! { <MirrorPage lang data state on_back /> }.into_any()
                 }
             }
         }

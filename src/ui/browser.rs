@@ -130,3 +130,10 @@ pub async fn next_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Opens the browser's print dialog (the print CSS turns the page into the report).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

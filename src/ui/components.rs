@@ -2,6 +2,7 @@
 
 pub mod banners;
 pub mod lang_switch;
+pub mod mirror_chart;
 pub mod number_field;
 pub mod option_list;
 pub mod progress_bar;

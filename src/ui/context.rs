@@ -215,6 +215,19 @@ impl Persist {
         self.outcome(collection::keep_taken(&*self.store(), meting, taken)).is_some()
     }
 
+    /// The sealed responses collected for a meting (entries that cannot be read are set
+    /// aside, with a notice).
+    pub fn inbox(&self, meting: MetingId) -> Vec<Envelope> {
+        let Some((list, set_apart)) = self.outcome(collection::load_inbox(&*self.store(), meting))
+        else {
+            return Vec::new();
+        };
+        if !set_apart.is_empty() {
+            self.notice.set(Some(Notice::SetAside));
+        }
+        list
+    }
+
     /// Puts a sealed response straight into a meting's inbox on this device.
     pub fn deliver(&self, meting: MetingId, response_id: &str, envelope: &[u8]) -> Kept {
         self.kept(collection::deliver(&*self.store(), meting, response_id, envelope))

@@ -4,7 +4,6 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import {
   useApp,
   KEYS,
@@ -18,46 +17,12 @@ import {
   openWithBlockedStorage,
   pressAndWaitForMove,
   openApp,
+  expectNoViolations,
 } from './support.mjs';
 import { loadFixtures, installMeting, filesIn } from './fixtures.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
 const env = useApp();
 const T = { timeout: 120_000 };
-
-/** Runs axe on the whole document and fails with a readable list of violations. */
-async function expectNoViolations(page, screen) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const violations = await page.evaluate(async (values) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.join(' '),
-        html: n.html.slice(0, 160),
-        summary: n.failureSummary,
-      })),
-    }));
-  }, TAGS);
-  if (violations.length > 0) {
-    const report = violations
-      .map(
-        (v) =>
-          `- ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
-          v.nodes.map((n) => `    at ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n'),
-      )
-      .join('\n');
-    assert.fail(`${violations.length} axe violation(s) on ${screen}:\n${report}`);
-  }
-}
 
 test('start screen (Dutch) has no accessibility violations', T, async () => {
   // Promise: the first screen works with screen readers, keyboard and low vision.

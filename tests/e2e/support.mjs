@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const DIST_DIR = path.resolve(E2E_DIR, '..', '..', 'dist');
@@ -406,3 +411,38 @@ export function fullStorageScript(allowed) {
     return original.call(this, key, value);
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Accessibility
+
+/** Runs axe on the whole document and fails with a readable list of violations. */
+export async function expectNoViolations(page, screen) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const violations = await page.evaluate(async (values) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        html: n.html.slice(0, 160),
+        summary: n.failureSummary,
+      })),
+    }));
+  }, TAGS);
+  if (violations.length > 0) {
+    const report = violations
+      .map(
+        (v) =>
+          `- ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+          v.nodes.map((n) => `    at ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n'),
+      )
+      .join('\n');
+    assert.fail(`${violations.length} axe violation(s) on ${screen}:\n${report}`);
+  }
+}
+

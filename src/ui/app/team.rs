@@ -123,6 +123,9 @@ impl Screens {
         };
         match outcome {
             Outcome::Taken { new, duplicates } => {
+                if !new.is_empty() {
+                    self.forget_table(meting.id);
+                }
                 if !new.is_empty() && !self.persist.keep_taken(meting.id, &new) {
                     self.known.update_value(|k| {
                         if let Some((_, known)) = k {

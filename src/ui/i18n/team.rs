@@ -87,6 +87,8 @@ pub struct TeamWords {
     pub week: &'static str,
     /// Button: new meting.
     pub new_meting: &'static str,
+    /// Button: open the mirror.
+    pub open_mirror: &'static str,
     /// Button: back.
     pub back: &'static str,
     /// New meting: vragenlijst field.
@@ -252,6 +254,7 @@ pub const NL: TeamWords = TeamWords {
     responses: "antwoorden",
     week: "week",
     new_meting: "Nieuwe meting",
+    open_mirror: "Spiegel bekijken",
     back: "Terug",
     field_instrument: "Vragenlijst",
     field_label: "Naam van de meting",
@@ -376,6 +379,7 @@ pub const EN: TeamWords = TeamWords {
     responses: "responses",
     week: "week",
     new_meting: "New meting",
+    open_mirror: "View the mirror",
     back: "Back",
     field_instrument: "Questionnaire",
     field_label: "Name of the meting",

@@ -32,6 +32,8 @@ pub fn MetingenPage(
     on_open: Callback<String>,
     /// Make a new meting.
     on_new: Callback<()>,
+    /// Open the mirror.
+    on_mirror: Callback<()>,
     /// Back to the start screen.
     on_back: Callback<()>,
 ) -> impl IntoView {
@@ -68,7 +70,8 @@ pub fn MetingenPage(
             {list}
             <div class="question__nav">
                 <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{t.back}</button>
-                <button type="button" class="btn btn--primary" data-testid="new-meting" on:click=move |_| on_new.run(())>{t.new_meting}</button>
+                <button type="button" class="btn btn--secondary" data-testid="new-meting" on:click=move |_| on_new.run(())>{t.new_meting}</button>
+                <button type="button" class="btn btn--primary" data-testid="open-mirror" on:click=move |_| on_mirror.run(())>{t.open_mirror}</button>
             </div>
         </section>
     }
