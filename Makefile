@@ -114,4 +114,5 @@ size: build
 
 bench: size fixtures
 	cargo bench --offline --bench bench
+	cargo test --offline --release --target wasm32-unknown-unknown --test web_bench -- --nocapture
 	cd $(E2E) && node bench.mjs

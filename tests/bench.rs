@@ -3,15 +3,14 @@
 //! figures, never by a timed test.
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
-use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::hint::black_box;
+use std::time::Instant;
 
 use spiegel::domain::analysis::{analyse_tables, Settings, Table};
-use spiegel::domain::answer::Answer;
 use spiegel::domain::builtin;
 use spiegel::domain::collect::{self, Outcome, Unlocked};
 use spiegel::domain::envelope::{self, Envelope};
-use spiegel::domain::instrument::{Instrument, ItemKind};
+use spiegel::domain::instrument::Instrument;
 use spiegel::domain::meting::{Context, Draft, Meting, Seeds};
 use spiegel::domain::payload;
 use spiegel::domain::qr;
@@ -20,112 +19,49 @@ use spiegel::domain::seal::{self, unwrap_key, wrap, KeyPair, DEFAULT_ITERATIONS}
 use spiegel::storage::collection;
 use spiegel::storage::memory::MemoryStore;
 
-/// A small deterministic generator, so every run measures the same data.
-struct Lcg(u64);
+#[path = "common/synthetic.rs"]
+mod synthetic;
 
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
+use synthetic::{Runs, Workload, ANALYSIS, ANALYSIS_BUDGET_MS, CODING};
+
+/// `runs` timings of `f` on the host's monotonic clock.
+fn timed(runs: usize, f: impl FnMut()) -> Runs {
+    let start = Instant::now();
+    Runs::measure(runs, || start.elapsed().as_secs_f64() * 1000.0, f)
 }
 
-/// A synthetic but valid response: every item answered with a random allowed answer.
-fn response(inst: &Instrument, rng: &mut Lcg, n: usize) -> Response {
-    let mut answers = BTreeMap::new();
-    for (_, item) in inst.items() {
-        let codes: Vec<String> = item.kind.choices().into_iter().map(|c| c.code).collect();
-        let answer = match &item.kind {
-            ItemKind::Matrix { rows, .. } => Answer::Rows(
-                rows.iter()
-                    .map(|r| (r.id.clone(), codes[rng.below(codes.len())].clone()))
-                    .collect(),
-            ),
-            ItemKind::MultipleChoice { max, .. } => {
-                let limit = max.unwrap_or(codes.len());
-                let picked: Vec<String> =
-                    codes.iter().filter(|_| rng.below(3) == 0).take(limit).cloned().collect();
-                if picked.is_empty() {
-                    continue;
-                }
-                Answer::Choices(picked)
-            }
-            ItemKind::Number { min, .. } => Answer::Number(*min),
-            ItemKind::OpenText { .. } => continue,
-            _ => Answer::Choice(codes[rng.below(codes.len())].clone()),
-        };
-        answers.insert(item.id.clone(), answer);
-    }
-    Response {
-        id: format!("{n:032x}"),
-        instrument: inst.id.clone(),
-        instrument_version: inst.version.clone(),
-        week: "2026-W48".into(),
-        answers,
-    }
-}
-
-/// The median of `runs` timings of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
+/// Prints every host figure, one line each.
 fn main() {
-    let student = builtin::student().unwrap();
-    let staff = builtin::staff().unwrap();
-    let mut rng = Lcg(2026);
-    let students: Vec<Response> = (0..20_000).map(|n| response(&student, &mut rng, n)).collect();
-    let staff_responses: Vec<Response> =
-        (0..1_000).map(|n| response(&staff, &mut rng, n)).collect();
+    let Workload { student, staff, students, staff_responses } = Workload::generate();
 
-    println!("Spiegel host benchmarks (release build, median of runs)");
-    let parse = median(21, || {
+    println!("Spiegel host benchmarks (release build; median, min and max of the runs)");
+    let parse = timed(21, || {
         builtin::student().unwrap();
         builtin::staff().unwrap();
     });
-    println!("  parse + validate both built-in vragenlijsten: {}", ms(parse));
+    println!("  {}", parse.line("parse + validate both built-in vragenlijsten", None));
     let settings = Settings::default();
-    let coding = median(7, || {
-        Table::of(&student, &students);
-        Table::of(&staff, &staff_responses);
+    let coding = timed(7, || {
+        black_box(Table::of(&student, black_box(&students)));
+        black_box(Table::of(&staff, black_box(&staff_responses)));
     });
-    println!(
-        "  code 20,000 student + 1,000 staff responses into tables (once, as they are opened): {}",
-        ms(coding)
-    );
+    println!("  {}", coding.line(CODING, None));
     let (s_table, t_table) = (Table::of(&student, &students), Table::of(&staff, &staff_responses));
-    let analysis = median(21, || {
-        analyse_tables(&student, &staff, &s_table, &t_table, &settings);
+    let analysis = timed(21, || {
+        black_box(analyse_tables(&student, &staff, black_box(&s_table), &t_table, &settings));
     });
-    println!(
-        "  analysis from the tables, 20,000 student + 1,000 staff responses: {} (budget in the browser: 100 ms)",
-        ms(analysis)
-    );
+    println!("  {}", analysis.line(ANALYSIS, Some(ANALYSIS_BUDGET_MS)));
     let payloads: Vec<Vec<u8>> =
         students.iter().map(|r| payload::encode(&student, r).unwrap()).collect();
     let bytes: usize = payloads.iter().map(Vec::len).sum();
-    let decode = median(7, || {
+    let decode = timed(7, || {
         for p in &payloads {
             payload::decode(&student, p).unwrap();
         }
     });
-    println!(
-        "  decode 20,000 student payloads ({} bytes on average): {}",
-        bytes / payloads.len(),
-        ms(decode)
-    );
+    let what =
+        format!("decode 20,000 student payloads ({} bytes on average)", bytes / payloads.len());
+    println!("  {}", decode.line(&what, None));
     println!(
         "  largest possible payload: student {} bytes, staff {} bytes",
         payload::max_len(&student),
@@ -133,10 +69,13 @@ fn main() {
     );
     let wrapped =
         wrap(&KeyPair::from_seed([7; 32]), "482913", [1; 16], [2; 12], DEFAULT_ITERATIONS);
-    let unwrap = median(5, || {
+    let unwrap = timed(5, || {
         unwrap_key(&wrapped, "482913").unwrap();
     });
-    println!("  unwrap the meting key with its PIN (PBKDF2, 600,000 iterations): {}", ms(unwrap));
+    println!(
+        "  {}",
+        unwrap.line("unwrap the meting key with its PIN (PBKDF2, 600,000 iterations)", None)
+    );
     collecting(&student, &students[..500]);
 }
 
@@ -170,7 +109,7 @@ fn collecting(student: &Instrument, responses: &[Response]) {
         first.qr_codes().len()
     );
     let unlocked = Unlocked { meting: &meting, keys: &keys, instrument: student };
-    let import = median(7, || {
+    let import = timed(7, || {
         let store = MemoryStore::default();
         let mut known = collection::inbox_ids(&store, meting.id).unwrap();
         for file in &files {
@@ -184,7 +123,10 @@ fn collecting(student: &Instrument, responses: &[Response]) {
         assert_eq!(known.len(), files.len());
     });
     println!(
-        "  import 500 response files (read, open, check, dedupe, keep; host, memory store): {} (budget in the browser: 1 s)",
-        ms(import)
+        "  {}",
+        import.line(
+            "import 500 response files (read, open, check, dedupe, keep; host, memory store)",
+            Some(1000.0)
+        )
     );
 }

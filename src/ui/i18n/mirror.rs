@@ -83,8 +83,6 @@ pub struct MirrorWords {
     pub rule_heading: &'static str,
     /// Per theme: counts of right, under, over, divided and unknown questions.
     pub tally_names: [&'static str; 5],
-    /// A theme with only statements (after their number).
-    pub ordinals_only: &'static str,
     /// Button: open a theme.
     pub open_theme: &'static str,
     /// "Stap" before the step number.
@@ -216,7 +214,6 @@ pub const NL: MirrorWords = MirrorWords {
     overview: "Per thema",
     rule_heading: "Hoe komt het oordeel tot stand?",
     tally_names: ["goed gezien", "te laag geschat", "te hoog geschat", "verdeeld", "te weinig antwoorden"],
-    ordinals_only: "stellingen voor studenten en team",
     open_theme: "Bekijk dit thema",
     step: "Stap",
     of_cycle: "van planmatig werken",
@@ -306,7 +303,6 @@ pub const EN: MirrorWords = MirrorWords {
     overview: "Per theme",
     rule_heading: "How is the verdict made?",
     tally_names: ["seen right", "underestimated", "overestimated", "divided", "too few answers"],
-    ordinals_only: "statements for students and staff",
     open_theme: "View this theme",
     step: "Step",
     of_cycle: "of working to plan",
@@ -375,6 +371,37 @@ pub fn pct_range(lo: f64, hi: f64, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("{:.0}–{:.0} %", whole(lo), whole(hi)),
         Lang::En => format!("{:.0}–{:.0}%", whole(lo), whole(hi)),
+    }
+}
+
+/// What a theme's statements asked of both groups show, counted: where staff are more
+/// positive than students (the difference's interval above 0), less positive, or no
+/// clear difference. Parts that are zero are left out.
+pub fn ordinal_counts(higher: usize, lower: usize, same: usize, lang: Lang) -> String {
+    let parts: [(usize, &str, &str); 3] = [
+        (
+            higher,
+            "ziet het team het positiever dan de studenten",
+            "staff are more positive than students",
+        ),
+        (
+            lower,
+            "ziet het team het negatiever dan de studenten",
+            "staff are less positive than students",
+        ),
+        (same, "is er geen duidelijk verschil", "there is no clear difference"),
+    ];
+    let said: Vec<String> = parts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, nl, en)| match lang {
+            Lang::Nl => format!("bij {n} {nl}"),
+            Lang::En => format!("for {n} {en}"),
+        })
+        .collect();
+    match lang {
+        Lang::Nl => format!("Stellingen: {}.", said.join(", ")),
+        Lang::En => format!("Statements: {}.", said.join(", ")),
     }
 }
 

@@ -20,7 +20,7 @@ use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint, print};
 use crate::ui::components::mirror_chart::{EstimateChart, OrdinalChart};
-use crate::ui::i18n::mirror::{mirror_words, num, pct, pct_range, MirrorWords};
+use crate::ui::i18n::mirror::{mirror_words, num, ordinal_counts, pct, pct_range, MirrorWords};
 
 /// Everything the mirror compares, opened from the metingen on this device.
 #[derive(Debug, Clone)]
@@ -356,11 +356,9 @@ fn overview_view(
                 .filter(|(n, _)| **n > 0)
                 .map(|(n, name)| format!("{n} {name}"))
                 .collect();
-            let counts = if t.estimates.is_empty() {
-                format!("{} {}", t.ordinals.len(), w.ordinals_only)
-            } else {
-                counts.join(" · ")
-            };
+            let estimates = !t.estimates.is_empty();
+            let counts = estimates.then(|| counts.join(" · "));
+            let ordinals = ordinal_line(t, lang);
             let step = planmatig::for_verdict(t.verdict).map(|s| step_view(s, w, lang));
             let open = on_theme.map(|cb| {
                 let id = id.clone();
@@ -372,8 +370,9 @@ fn overview_view(
             view! {
                 <li class="theme-card" data-testid=format!("theme-{id}")>
                     <h3 class="theme-card__name">{t.label.get(lang).to_string()}</h3>
-                    {verdict_badge(t.verdict, lang, format!("verdict-{id}"))}
-                    <p class="theme-card__counts">{counts}</p>
+                    {estimates.then(|| verdict_badge(t.verdict, lang, format!("verdict-{id}")))}
+                    {counts.map(|c| view! { <p class="theme-card__counts">{c}</p> })}
+                    {ordinals.map(|o| view! { <p class="theme-card__counts" data-testid=format!("ordinals-{}", t.theme)>{o}</p> })}
                     {step}
                     {open}
                 </li>
@@ -390,6 +389,27 @@ fn overview_view(
             <ul class="theme-cards">{cards}</ul>
         </section>
     }
+}
+
+/// What a theme's statements for both groups show, or why they are not shown; `None`
+/// for a theme without them.
+fn ordinal_line(t: &ThemeReport, lang: Lang) -> Option<String> {
+    if t.ordinals.is_empty() {
+        return None;
+    }
+    let (mut higher, mut lower, mut same) = (0, 0, 0);
+    for o in &t.ordinals {
+        match o.mean_diff.shown() {
+            Some(d) if d.ci.lo > 0.0 => higher += 1,
+            Some(d) if d.ci.hi < 0.0 => lower += 1,
+            Some(_) => same += 1,
+            None => {}
+        }
+    }
+    if higher + lower + same == 0 {
+        return t.ordinals.iter().find_map(|o| o.mean_diff.why(lang));
+    }
+    Some(ordinal_counts(higher, lower, same, lang))
 }
 
 /// One theme: a chart and a table per question; `page` when it is the page's own view.
@@ -449,10 +469,12 @@ fn theme_view(
     view! {
         <section class="theme" data-testid=format!("theme-detail-{}", t.theme)>
             {title}
-            <div class="theme__verdict">
-                {verdict_badge(t.verdict, lang, format!("theme-verdict-{}", t.theme))}
-                <p class="rule__text">{Verdict::rule(lang)}</p>
-            </div>
+            {(!t.estimates.is_empty()).then(|| view! {
+                <div class="theme__verdict">
+                    {verdict_badge(t.verdict, lang, format!("theme-verdict-{}", t.theme))}
+                    <p class="rule__text">{Verdict::rule(lang)}</p>
+                </div>
+            })}
             <ul class="estimates">{estimates}</ul>
             {has_ordinals.then(|| view! {
                 {subheading(page, "", w.ordinals.to_string())}
