@@ -4,8 +4,8 @@
 //! hand (z = 1.959964) in the comments.
 
 use spiegel::domain::analysis::{
-    analyse, compare, wilson, BandCounts, Bands, Estimate, Figure, Group, Interval, Ordinal,
-    Report, Settings, Share, Verdict,
+    analyse, analyse_tables, compare, wilson, BandCounts, Bands, Estimate, Figure, Group, Interval,
+    Ordinal, Report, Settings, Share, Table, Verdict,
 };
 use spiegel::domain::answer::{Answer, DONT_KNOW_CODE};
 use spiegel::domain::builtin;
@@ -866,4 +866,52 @@ fn a_school_sized_data_set_is_counted_in_full() {
     assert_eq!(estimate(&report, "est_werken").students.shown().unwrap().n, expected);
     let links = report.themes.iter().map(|t| t.estimates.len() + t.ordinals.len()).sum::<usize>();
     assert_eq!(links, spiegel::domain::instrument::mirror::links(&staff).len());
+}
+
+// ---- The coded table ---------------------------------------------------------------------
+
+#[test]
+fn a_table_filled_response_by_response_gives_the_same_report_as_the_responses() {
+    // Promise: the team device codes responses into a table as it opens them, and the
+    // mirror it shows from that table is exactly the analysis of the responses.
+    let (student, staff) = builtins();
+    let mut rng = Lcg(99);
+    let students: Vec<Response> = (0..300).map(|_| random_response(&student, &mut rng)).collect();
+    let staff_responses: Vec<Response> =
+        (0..40).map(|_| random_response(&staff, &mut rng)).collect();
+    let mut s = Table::new(&student);
+    let mut t = Table::new(&staff);
+    for r in &students {
+        assert!(s.push(r));
+    }
+    for r in &staff_responses {
+        assert!(t.push(r));
+    }
+    assert_eq!((s.len(), t.len()), (300, 40));
+    let settings = Settings::with_k(7);
+    assert_eq!(
+        analyse_tables(&student, &staff, &s, &t, &settings),
+        analyse(&student, &staff, &students, &staff_responses, &settings)
+    );
+}
+
+#[test]
+fn a_table_keeps_codes_as_bits_and_leaves_out_dont_know_skips_and_other_instruments() {
+    let (student, staff) = fixtures();
+    let mut table = Table::new(&student);
+    let toekomst = table.column("wens", None).expect("a column per coded item");
+    assert!(table.push(&response(S, vec![("wens", choice("niveau3"))])));
+    assert!(table.push(&response(S, vec![("wens", Answer::DontKnow)])));
+    assert!(table.push(&response(S, vec![("wens", Answer::Skipped)])));
+    assert!(!table.push(&response(T, vec![("wens", choice("niveau3"))])));
+    let codes = &table.columns()[toekomst].codes;
+    let niveau3 = codes.iter().position(|c| c == "niveau3").unwrap();
+    assert_eq!(table.row(0)[toekomst], 1 << niveau3);
+    assert_eq!((table.row(1)[toekomst], table.row(2)[toekomst]), (0, 0));
+    assert_eq!((table.len(), table.ignored()), (3, 1));
+    // A staff table handed in as the student side counts every row as ignored.
+    let staff_table = Table::of(&staff, &[response(T, vec![]), response(T, vec![])]);
+    let report =
+        analyse_tables(&student, &staff, &staff_table, &Table::new(&staff), &Settings::default());
+    assert_eq!((report.students, report.ignored), (0, 2));
 }
