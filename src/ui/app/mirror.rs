@@ -11,11 +11,21 @@ use crate::domain::analysis::Table;
 use crate::domain::collect::{self, Unlocked};
 use crate::domain::instrument::{Audience, Instrument};
 use crate::domain::meting::{Meting, MetingId};
+use crate::domain::response::Response;
+use crate::domain::seal::KeyPair;
 use crate::domain::text::Lang;
 use crate::ui::i18n::mirror::mirror_words;
 use crate::ui::i18n::team::team_words;
 use crate::ui::pages::mirror::{MirrorData, MirrorState};
 use crate::ui::pages::mirror_setup::{Choice, Side, Source};
+
+/// One meting's responses, coded.
+struct Coded {
+    meting: Meting,
+    instrument: Instrument,
+    table: Table,
+    unreadable: usize,
+}
 
 impl Screens {
     /// The metingen on this device that can go into the mirror: those of a student
@@ -49,30 +59,32 @@ impl Screens {
 
     /// Opens the chosen metingen and shows the mirror, or says why not.
     pub(super) fn open_mirror(self, choice: &Choice, lang: Lang) -> Result<(), String> {
-        let (students, student) = self.opened(&choice.students, lang)?;
-        let (staff_responses, staff) = self.opened(&choice.staff, lang)?;
-        if staff.mirrors.as_deref() != Some(student.id.as_str()) {
-            return Err(mirror_words(lang).no_staff_for.to_string());
+        let w = mirror_words(lang);
+        let students = self.coded(&choice.students, lang)?;
+        let staff = self.coded(&choice.staff, lang)?;
+        if staff.instrument.mirrors.as_deref() != Some(students.instrument.id.as_str()) {
+            return Err(w.no_staff_for.to_string());
         }
         let before = match &choice.before {
             Some((s, t)) => {
-                let (bs, bi) = self.opened(s, lang)?;
-                let (bt, _) = self.opened(t, lang)?;
-                if bi.id != student.id {
-                    return Err(mirror_words(lang).no_staff_for.to_string());
+                let (bs, bt) = (self.coded(s, lang)?, self.coded(t, lang)?);
+                if bs.instrument.id != students.instrument.id
+                    || bt.instrument.id != staff.instrument.id
+                {
+                    return Err(w.no_staff_for.to_string());
                 }
-                Some((bs.0.label.clone(), bs.1, bt.1))
+                Some((bs.meting.label, bs.table, bt.table))
             }
             None => None,
         };
         let data = MirrorData {
-            students_label: students.0.label.clone(),
-            staff_label: staff_responses.0.label.clone(),
-            unreadable: students.2 + staff_responses.2,
-            students: students.1,
-            staff_responses: staff_responses.1,
-            student,
-            staff,
+            students_label: students.meting.label,
+            staff_label: staff.meting.label,
+            unreadable: students.unreadable + staff.unreadable,
+            students: students.table,
+            staff_responses: staff.table,
+            student: students.instrument,
+            staff: staff.instrument,
             before,
         };
         self.mirror.set_value(Some(Arc::new(data)));
@@ -81,10 +93,12 @@ impl Screens {
         Ok(())
     }
 
-    /// A meting's collected responses as a table (from memory when opened before this
-    /// visit and nothing was added since), with how many could not be opened.
-    #[allow(clippy::type_complexity)]
-    fn opened(self, id: &str, lang: Lang) -> Result<((Meting, Table, usize), Instrument), String> {
+    /// A meting (by id as text) with its vragenlijst, unlocked, or the reason in `lang`.
+    pub(super) fn unlocked_meting(
+        self,
+        id: &str,
+        lang: Lang,
+    ) -> Result<(Meting, Instrument, KeyPair), String> {
         let t = team_words(lang);
         let meting = MetingId::from_text(id)
             .and_then(|id| self.meting(id))
@@ -94,30 +108,44 @@ impl Screens {
             .with_value(|c| c.get(&meting.instrument).cloned())
             .ok_or_else(|| t.invite_missing.to_string())?;
         let keys = self.keys_of(meting.id).ok_or_else(|| t.locked_intro.to_string())?;
+        Ok((meting, instrument, keys))
+    }
+
+    /// Every collected response of an unlocked meting, opened, and how many could not be.
+    pub(super) fn responses(
+        self,
+        meting: &Meting,
+        instrument: &Instrument,
+        keys: &KeyPair,
+    ) -> (Vec<Response>, usize) {
+        let unlocked = Unlocked { meting, keys, instrument };
+        let mut bad = 0;
+        let responses = self
+            .persist
+            .inbox(meting.id)
+            .iter()
+            .filter_map(|e| collect::open(unlocked, e).map_err(|_| bad += 1).ok())
+            .collect();
+        (responses, bad)
+    }
+
+    /// A meting's collected responses coded into a table: from memory when opened before
+    /// in this visit and nothing was added since.
+    fn coded(self, id: &str, lang: Lang) -> Result<Coded, String> {
+        let (meting, instrument, keys) = self.unlocked_meting(id, lang)?;
         let cached = self.tables.with_value(|c| {
             c.iter().find(|(m, _, _)| *m == meting.id).map(|(_, table, bad)| (table.clone(), *bad))
         });
-        let (table, bad) = match cached {
+        let (table, unreadable) = match cached {
             Some(found) => found,
             None => {
-                let envelopes = self.persist.inbox(meting.id);
-                let mut table = Table::new(&instrument);
-                table.reserve(envelopes.len());
-                let unlocked = Unlocked { meting: &meting, keys: &keys, instrument: &instrument };
-                let mut bad = 0;
-                for e in &envelopes {
-                    match collect::open(unlocked, e) {
-                        Ok(response) => {
-                            table.push(&response);
-                        }
-                        Err(_) => bad += 1,
-                    }
-                }
+                let (responses, bad) = self.responses(&meting, &instrument, &keys);
+                let table = Table::of(&instrument, &responses);
                 self.tables.update_value(|c| c.push((meting.id, table.clone(), bad)));
                 (table, bad)
             }
         };
-        Ok(((meting, table, bad), instrument))
+        Ok(Coded { meting, instrument, table, unreadable })
     }
 
     /// Forgets a meting's table, after responses were added to it.
