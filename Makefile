@@ -9,6 +9,10 @@ SHELL := /bin/bash
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
 E2E := tests/e2e
+# The researchers' tools the export is checked with (tests/clients/check_export.py).
+CLIENTS_VENV := $(CURDIR)/tests/clients/.venv
+DUCKDB_VERSION := 2.0.0
+FRICTIONLESS_VERSION := 5.21.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CARGO_HOME ?= $(HOME)/.cargo
@@ -19,7 +23,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 .PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
-        lint test-host test-web test-e2e fixtures size bench
+        lint test-host test-web test-e2e test-clients setup-python fixtures size bench
 
 help:
 	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
@@ -28,12 +32,12 @@ help:
 
 ## ---- set-up (idempotent) ----
 
-setup: setup-apt setup-rust setup-tools setup-node
+setup: setup-apt setup-rust setup-tools setup-node setup-python
 
 # Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes.
 setup-apt:
 	@missing=""; \
-	for p in chromium chromium-driver brotli; do \
+	for p in chromium chromium-driver brotli python3 python3-venv; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -67,6 +71,16 @@ setup-node:
 	  (cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error) && touch $(E2E)/node_modules/.stamp; \
 	fi
 
+# DuckDB and frictionless from PyPI, in a virtual environment of their own.
+setup-python:
+	@if ! $(CLIENTS_VENV)/bin/python -c 'import duckdb, frictionless, sys; \
+	  sys.exit(duckdb.__version__ != "$(DUCKDB_VERSION)")' 2>/dev/null; then \
+	  echo "installing duckdb $(DUCKDB_VERSION) and frictionless $(FRICTIONLESS_VERSION) from PyPI"; \
+	  python3 -m venv $(CLIENTS_VENV); \
+	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
+	    duckdb==$(DUCKDB_VERSION) frictionless==$(FRICTIONLESS_VERSION); \
+	fi
+
 fetch:
 	@cargo fetch --locked --quiet
 
@@ -81,7 +95,7 @@ run: build
 
 ## ---- tests ----
 
-test: setup fetch lint test-host test-web test-e2e
+test: setup fetch lint test-host test-web test-e2e test-clients
 
 lint: setup-rust fetch
 	cargo fmt --check
@@ -96,6 +110,11 @@ test-web: setup-apt setup-tools fetch
 
 test-e2e: build fixtures
 	cd $(E2E) && node --test --test-concurrency=1
+
+# The export the end-to-end test downloaded, read by frictionless and DuckDB.
+test-clients: setup-python
+	cd $(E2E)/out/export && $(CLIENTS_VENV)/bin/frictionless validate datapackage.json
+	$(CLIENTS_VENV)/bin/python tests/clients/check_export.py $(E2E)/out/export
 
 # Deterministic metingen and response files for test-e2e and bench (tests/fixtures.rs).
 fixtures: fetch

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod collect;
 pub mod condition;
 pub mod envelope;
+pub mod export;
 pub mod hex;
 pub mod instrument;
 pub mod meting;

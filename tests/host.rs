@@ -7,6 +7,10 @@
 mod analysis;
 #[path = "host/collect.rs"]
 mod collect;
+// The JSON Schema validator is a host-only dev-dependency (see Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "host/export.rs"]
+mod export;
 #[path = "host/instrument.rs"]
 mod instrument;
 #[path = "host/layering.rs"]

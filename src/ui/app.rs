@@ -27,6 +27,7 @@ use crate::ui::components::lang_switch::LangSwitch;
 use crate::ui::context::{Kept, LangContext, Persist};
 use crate::ui::i18n::words;
 use crate::ui::pages::done::DonePage;
+use crate::ui::pages::export::{ExportPage, Format as ExportFormat};
 use crate::ui::pages::handover::HandoverPage;
 use crate::ui::pages::invite::{InvitePage, InviteState};
 use crate::ui::pages::meting::{Incoming, MetingPage, UnlockError};
@@ -39,6 +40,7 @@ use crate::ui::pages::receipt::ReceiptPage;
 use crate::ui::pages::runner::RunnerPage;
 use crate::ui::pages::start::{Choice, StartPage};
 
+mod export;
 mod mirror;
 mod team;
 
@@ -71,6 +73,8 @@ enum Screen {
     MirrorSetup,
     /// The mirror.
     Mirror,
+    /// The export for researchers.
+    Export,
 }
 
 /// How the page was opened.
@@ -157,6 +161,10 @@ struct Screens {
     mirror: StoredValue<Option<Arc<MirrorData>>>,
     /// The mirror's view and settings.
     mirror_state: StoredValue<MirrorState>,
+    /// The last export built, for its download.
+    export_doc: StoredValue<Option<crate::domain::export::ExportDocument>>,
+    /// An earlier export opened for the mirror's comparison over time.
+    read_back: StoredValue<Option<crate::domain::export::ExportDocument>>,
 }
 
 impl Screens {
@@ -220,6 +228,8 @@ impl Screens {
             tables: StoredValue::new(Vec::new()),
             mirror: StoredValue::new(None),
             mirror_state: StoredValue::new(MirrorState::new()),
+            export_doc: StoredValue::new(None),
+            read_back: StoredValue::new(None),
         })
     }
 
@@ -364,6 +374,22 @@ impl Screens {
         started
     }
 
+    /// Unlocks a meting by id (as text) with a PIN and remembers its key for this visit.
+    fn unlock_callback(self) -> Callback<(String, String), Result<(), UnlockError>> {
+        Callback::new(move |(id, pin): (String, String)| {
+            let meting = MetingId::from_text(&id).and_then(|id| self.meting(id));
+            let Some(meting) = meting else { return Err(UnlockError::Damaged) };
+            match meting.unlock(&pin) {
+                Ok(keys) => {
+                    self.remember_keys(meting.id, keys);
+                    Ok(())
+                }
+                Err(SealError::WrongPin) => Err(UnlockError::WrongPin),
+                Err(_) => Err(UnlockError::Damaged),
+            }
+        })
+    }
+
     /// The current screen, rebuilt when the screen or the language changes.
     fn view(self, lang: RwSignal<Lang>) -> impl IntoView {
         let Screens { instrument, session, screen, catalog, persist, .. } = self;
@@ -442,7 +468,8 @@ impl Screens {
                     });
                     let on_new = Callback::new(move |()| screen.set(Screen::NewMeting));
                     let on_mirror = Callback::new(move |()| screen.set(Screen::MirrorSetup));
-                    view! { <MetingenPage lang rows on_open on_new on_mirror on_back=to_start /> }
+                    let on_export = Callback::new(move |()| screen.set(Screen::Export));
+                    view! { <MetingenPage lang rows on_open on_new on_mirror on_export on_back=to_start /> }
                         .into_any()
                 }
                 Screen::NewMeting => {
@@ -495,21 +522,12 @@ impl Screens {
                 }
                 Screen::MirrorSetup => {
                     let sources = self.mirror_sources(lang);
-                    let on_unlock = Callback::new(move |(id, pin): (String, String)| {
-                        let meting = MetingId::from_text(&id).and_then(|id| self.meting(id));
-                        let Some(meting) = meting else { return Err(UnlockError::Damaged) };
-                        match meting.unlock(&pin) {
-                            Ok(keys) => {
-                                self.remember_keys(meting.id, keys);
-                                Ok(())
-                            }
-                            Err(SealError::WrongPin) => Err(UnlockError::WrongPin),
-                            Err(_) => Err(UnlockError::Damaged),
-                        }
-                    });
+                    let on_unlock = self.unlock_callback();
                     let on_compare =
                         Callback::new(move |choice: MirrorChoice| self.open_mirror(&choice, lang));
-                    view! { <MirrorSetupPage lang sources on_unlock on_compare on_back=to_metingen /> }
+                    let on_export_file =
+                        Callback::new(move |json: String| self.read_back(&json, lang));
+                    view! { <MirrorSetupPage lang sources on_unlock on_compare on_export_file on_back=to_metingen /> }
                         .into_any()
                 }
                 Screen::Mirror => {
@@ -520,6 +538,15 @@ impl Screens {
                     let state = self.mirror_state.get_value();
                     let on_back = Callback::new(move |()| screen.set(Screen::MirrorSetup));
                     view! { <MirrorPage lang data state on_back /> }.into_any()
+                }
+                Screen::Export => {
+                    let sources = self.export_sources(lang);
+                    let on_unlock = self.unlock_callback();
+                    let on_build = Callback::new(move |req| self.build_export(&req, lang));
+                    let on_download =
+                        Callback::new(move |format: ExportFormat| self.download_export(format));
+                    view! { <ExportPage lang sources on_unlock on_build on_download on_back=to_metingen /> }
+                        .into_any()
                 }
             }
         }

@@ -82,11 +82,21 @@ pub fn open_fragment(fragment: &str) {
 
 /// Offers `bytes` as a file download named `name`.
 pub fn download(name: &str, bytes: &[u8]) -> bool {
+    download_as(name, "application/octet-stream", bytes)
+}
+
+/// Offers `text` as a file download named `name` of media type `kind` (UTF-8).
+pub fn download_text(name: &str, kind: &str, text: &str) -> bool {
+    download_as(name, &format!("{kind};charset=utf-8"), text.as_bytes())
+}
+
+/// Offers `bytes` as a file download named `name` of media type `kind`.
+fn download_as(name: &str, kind: &str, bytes: &[u8]) -> bool {
     use wasm_bindgen::JsCast;
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/octet-stream");
+    options.set_type(kind);
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return false;
     };

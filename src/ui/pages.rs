@@ -1,6 +1,7 @@
 //! The screens of the app.
 
 pub mod done;
+pub mod export;
 pub mod handover;
 pub mod invite;
 pub mod meting;

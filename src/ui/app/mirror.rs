@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::{Screen, Screens};
 use crate::domain::analysis::Table;
 use crate::domain::collect::{self, Unlocked};
+use crate::domain::export::{meting_table, read_export};
 use crate::domain::instrument::{Audience, Instrument};
 use crate::domain::meting::{Meting, MetingId};
 use crate::domain::response::Response;
@@ -19,9 +20,13 @@ use crate::ui::i18n::team::team_words;
 use crate::ui::pages::mirror::{MirrorData, MirrorState};
 use crate::ui::pages::mirror_setup::{Choice, Side, Source};
 
+/// The id prefix of a meting read from an export.
+const EXPORTED: &str = "export:";
+
 /// One meting's responses, coded.
 struct Coded {
-    meting: Meting,
+    /// The meting's label (or where an exported one came from).
+    label: String,
     instrument: Instrument,
     table: Table,
     unreadable: usize,
@@ -52,6 +57,7 @@ impl Screens {
                     side,
                     student_instrument: family,
                     unlocked: self.keys_of(m.id).is_some(),
+                    from_export: false,
                 })
             })
             .collect()
@@ -67,19 +73,19 @@ impl Screens {
         }
         let before = match &choice.before {
             Some((s, t)) => {
-                let (bs, bt) = (self.coded(s, lang)?, self.coded(t, lang)?);
+                let (bs, bt) = (self.earlier(s, lang)?, self.earlier(t, lang)?);
                 if bs.instrument.id != students.instrument.id
                     || bt.instrument.id != staff.instrument.id
                 {
                     return Err(w.no_staff_for.to_string());
                 }
-                Some((bs.meting.label, bs.table, bt.table))
+                Some((bs.label, bs.table, bt.table))
             }
             None => None,
         };
         let data = MirrorData {
-            students_label: students.meting.label,
-            staff_label: staff.meting.label,
+            students_label: students.label,
+            staff_label: staff.label,
             unreadable: students.unreadable + staff.unreadable,
             students: students.table,
             staff_responses: staff.table,
@@ -91,6 +97,64 @@ impl Screens {
         self.mirror_state.set_value(MirrorState::new());
         self.screen.set(Screen::Mirror);
         Ok(())
+    }
+
+    /// Reads an earlier export for the mirror: its metingen of vragenlijsten on this
+    /// device, or why the file cannot be used.
+    pub(super) fn read_back(self, json: &str, lang: Lang) -> Result<Vec<Source>, String> {
+        let doc = read_export(json).map_err(|e| e.message(lang))?;
+        let w = mirror_words(lang);
+        let t = team_words(lang);
+        let sources: Vec<Source> = doc
+            .metingen
+            .iter()
+            .filter_map(|m| {
+                let (side, family) = self.catalog.with_value(|c| {
+                    let i = c.get(&m.instrument)?;
+                    match (&i.audience, &i.mirrors) {
+                        (Audience::Staff, Some(s)) => Some((Side::Staff, s.clone())),
+                        (Audience::Student, _) => Some((Side::Students, i.id.clone())),
+                        _ => None,
+                    }
+                })?;
+                Some(Source {
+                    id: format!("{EXPORTED}{}", m.id),
+                    label: format!("{} {} ({})", w.from_export, doc.created, m.period),
+                    facts: format!("{} {}", m.records, t.responses),
+                    side,
+                    student_instrument: family,
+                    unlocked: true,
+                    from_export: true,
+                })
+            })
+            .collect();
+        if sources.is_empty() {
+            return Err(w.no_staff_for.to_string());
+        }
+        self.read_back.set_value(Some(doc));
+        Ok(sources)
+    }
+
+    /// The earlier side of a comparison: a meting on this device, or one read from an
+    /// export (its id starts with [`EXPORTED`]).
+    fn earlier(self, id: &str, lang: Lang) -> Result<Coded, String> {
+        let Some(exported) = id.strip_prefix(EXPORTED) else { return self.coded(id, lang) };
+        self.read_back.with_value(|doc| {
+            let doc = doc.as_ref().ok_or_else(|| mirror_words(lang).no_staff_for.to_string())?;
+            let m = doc
+                .metingen
+                .iter()
+                .find(|m| m.id == exported)
+                .ok_or_else(|| mirror_words(lang).no_staff_for.to_string())?;
+            let instrument = self
+                .catalog
+                .with_value(|c| c.get(&m.instrument).cloned())
+                .ok_or_else(|| team_words(lang).invite_missing.to_string())?;
+            let table = meting_table(doc, exported, &instrument).map_err(|e| e.message(lang))?;
+            let label =
+                format!("{} {} ({})", mirror_words(lang).from_export, doc.created, m.period);
+            Ok(Coded { label, instrument, table, unreadable: 0 })
+        })
     }
 
     /// A meting (by id as text) with its vragenlijst, unlocked, or the reason in `lang`.
@@ -145,7 +209,7 @@ impl Screens {
                 (table, bad)
             }
         };
-        Ok(Coded { meting, instrument, table, unreadable })
+        Ok(Coded { label: meting.label, instrument, table, unreadable })
     }
 
     /// Forgets a meting's table, after responses were added to it.

@@ -27,6 +27,12 @@ pub struct MirrorWords {
     pub before_both: &'static str,
     /// Option: no earlier meting.
     pub none: &'static str,
+    /// Label: open an earlier export.
+    pub export_file: &'static str,
+    /// Hint: what opening an export does.
+    pub export_file_hint: &'static str,
+    /// "Export" before the week of a meting read from an export.
+    pub from_export: &'static str,
     /// Setup: a chosen meting is locked (before its name).
     pub locked: &'static str,
     /// Setup: PIN label (before the meting's name).
@@ -181,6 +187,9 @@ pub const NL: MirrorWords = MirrorWords {
     before_intro: "Kies een eerdere meting van studenten en van medewerkers. Dan zie je wat er veranderd is.",
     before_both: "Kies bij een eerdere meting zowel studenten als medewerkers, of allebei niets.",
     none: "Geen",
+    export_file: "Of open een eerdere export (JSON)",
+    export_file_hint: "Een bestand dat je eerder met Exporteren voor onderzoek hebt gemaakt. De metingen erin kun je hierboven kiezen.",
+    from_export: "Uit export van",
     locked: "Typ eerst de PIN van",
     pin_of: "PIN van",
     wrong_pin: "Deze PIN klopt niet. Probeer het opnieuw.",
@@ -270,6 +279,9 @@ pub const EN: MirrorWords = MirrorWords {
     before_intro: "Choose an earlier meting of students and of staff. Then you see what has changed.",
     before_both: "For an earlier meting, choose both students and staff, or neither.",
     none: "None",
+    export_file: "Or open an earlier export (JSON)",
+    export_file_hint: "A file you made earlier with Export for research. You can then choose its metingen above.",
+    from_export: "From the export of",
     locked: "First type the PIN of",
     pin_of: "PIN of",
     wrong_pin: "This PIN is not right. Try again.",

@@ -89,6 +89,8 @@ pub struct TeamWords {
     pub new_meting: &'static str,
     /// Button: open the mirror.
     pub open_mirror: &'static str,
+    /// Button: open the export.
+    pub open_export: &'static str,
     /// Button: back.
     pub back: &'static str,
     /// New meting: vragenlijst field.
@@ -255,6 +257,7 @@ pub const NL: TeamWords = TeamWords {
     week: "week",
     new_meting: "Nieuwe meting",
     open_mirror: "Spiegel bekijken",
+    open_export: "Exporteren voor onderzoek",
     back: "Terug",
     field_instrument: "Vragenlijst",
     field_label: "Naam van de meting",
@@ -380,6 +383,7 @@ pub const EN: TeamWords = TeamWords {
     week: "week",
     new_meting: "New meting",
     open_mirror: "View the mirror",
+    open_export: "Export for research",
     back: "Back",
     field_instrument: "Questionnaire",
     field_label: "Name of the meting",

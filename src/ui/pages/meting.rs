@@ -309,7 +309,7 @@ pub fn MetingPage(
             <p><span data-testid="collected-count">{move || count.get()}</span>" "{t.collected}</p>
             {move || if unlocked.get() { unlocked_view().into_any() } else { locked_view().into_any() }}
             <div class="question__nav">
-                <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{t.back}</button>
+                <button type="button" class="btn btn--secondary" data-testid="meting-back" on:click=move |_| on_back.run(())>{t.back}</button>
             </div>
         </section>
     }

@@ -34,6 +34,8 @@ pub fn MetingenPage(
     on_new: Callback<()>,
     /// Open the mirror.
     on_mirror: Callback<()>,
+    /// Open the export for researchers.
+    on_export: Callback<()>,
     /// Back to the start screen.
     on_back: Callback<()>,
 ) -> impl IntoView {
@@ -71,6 +73,7 @@ pub fn MetingenPage(
             <div class="question__nav">
                 <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{t.back}</button>
                 <button type="button" class="btn btn--secondary" data-testid="new-meting" on:click=move |_| on_new.run(())>{t.new_meting}</button>
+                <button type="button" class="btn btn--secondary" data-testid="open-export" on:click=move |_| on_export.run(())>{t.open_export}</button>
                 <button type="button" class="btn btn--primary" data-testid="open-mirror" on:click=move |_| on_mirror.run(())>{t.open_mirror}</button>
             </div>
         </section>

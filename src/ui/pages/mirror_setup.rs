@@ -31,8 +31,10 @@ pub struct Source {
     pub side: Side,
     /// The student vragenlijst it belongs to: its own (students) or the one it mirrors.
     pub student_instrument: String,
-    /// Whether its key is unlocked in this visit.
+    /// Whether its key is unlocked in this visit (always, for one read from an export).
     pub unlocked: bool,
+    /// Read from an earlier export, not a meting on this device.
+    pub from_export: bool,
 }
 
 /// What the team chose to compare (meting ids as text).
@@ -57,18 +59,21 @@ pub fn MirrorSetupPage(
     on_unlock: Callback<(String, String), Result<(), UnlockError>>,
     /// Opens the chosen metingen and shows the mirror; an error message otherwise.
     on_compare: Callback<Choice, Result<(), String>>,
+    /// Reads an earlier export (its text); its metingen, or why it cannot be read.
+    on_export_file: Callback<String, Result<Vec<Source>, String>>,
     /// Back to the metingen.
     on_back: Callback<()>,
 ) -> impl IntoView {
     let w = mirror_words(lang);
     request_animation_frame(|| focus("question-title"));
-    let sources = StoredValue::new(sources);
-    let unlocked =
-        RwSignal::new(sources.with_value(|s| {
-            s.iter().filter(|s| s.unlocked).map(|s| s.id.clone()).collect::<Vec<_>>()
-        }));
+    let sources = RwSignal::new(sources);
+    let unlocked = RwSignal::new(sources.with_untracked(|s| {
+        s.iter().filter(|s| s.unlocked).map(|s| s.id.clone()).collect::<Vec<_>>()
+    }));
     let first = move |side: Side| {
-        sources.with_value(|s| s.iter().find(|s| s.side == side).map(|s| s.id.clone()))
+        sources.with_untracked(|s| {
+            s.iter().find(|s| s.side == side && !s.from_export).map(|s| s.id.clone())
+        })
     };
     let students = RwSignal::new(first(Side::Students).unwrap_or_default());
     let staff = RwSignal::new(String::new());
@@ -77,22 +82,25 @@ pub fn MirrorSetupPage(
     // The student vragenlijst of the chosen student meting: staff metingen must mirror it.
     let family = move || {
         let id = students.get();
-        sources.with_value(|s| {
+        sources.with(|s| {
             s.iter().find(|s| s.id == id).map(|s| s.student_instrument.clone()).unwrap_or_default()
         })
     };
-    let options = move |side: Side, skip: String| {
+    // Metingen of `side` that fit the chosen students; those read from an export only when
+    // `earlier` (they can only be the earlier pair).
+    let options = move |side: Side, skip: String, earlier: bool| {
         let family = family();
-        sources.with_value(|s| {
+        sources.with(|s| {
             s.iter()
                 .filter(|s| s.side == side && s.student_instrument == family && s.id != skip)
+                .filter(|s| earlier || !s.from_export)
                 .cloned()
                 .collect::<Vec<_>>()
         })
     };
     // A staff meting that fits the chosen students, kept when it still fits.
     Effect::new(move |_| {
-        let fits = options(Side::Staff, String::new());
+        let fits = options(Side::Staff, String::new(), false);
         let now = staff.get_untracked();
         if !fits.iter().any(|s| s.id == now) {
             staff.set(fits.first().map(|s| s.id.clone()).unwrap_or_default());
@@ -110,8 +118,29 @@ pub fn MirrorSetupPage(
         let open = unlocked.get();
         chosen().into_iter().find(|id| !id.is_empty() && !open.contains(id))
     };
-    let label_of = move |id: &str| {
-        sources.with_value(|s| s.iter().find(|s| s.id == id).map(|s| s.label.clone()))
+    let label_of =
+        move |id: &str| sources.with(|s| s.iter().find(|s| s.id == id).map(|s| s.label.clone()));
+    let export_error = RwSignal::new(None::<String>);
+    let read_export = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            match on_export_file.run(text) {
+                Ok(found) => {
+                    export_error.set(None);
+                    // An exported meting needs no PIN: it was anonymised when it left.
+                    unlocked.update(|u| u.extend(found.iter().map(|s| s.id.clone())));
+                    sources.update(|s| {
+                        s.retain(|x| !x.from_export);
+                        s.extend(found);
+                    });
+                }
+                Err(e) => export_error.set(Some(e)),
+            }
+        });
     };
 
     let pin = RwSignal::new(String::new());
@@ -185,21 +214,26 @@ pub fn MirrorSetupPage(
         }
     };
 
-    let has = move |side: Side| sources.with_value(|s| s.iter().any(|s| s.side == side));
+    let has = move |side: Side| {
+        sources.with_untracked(|s| s.iter().any(|s| s.side == side && !s.from_export))
+    };
     let body = if !has(Side::Students) || !has(Side::Staff) {
         view! { <p data-testid="mirror-missing">{w.need_both}</p> }.into_any()
     } else {
         let student_list = Box::new(move || {
-            sources.with_value(|s| {
-                s.iter().filter(|s| s.side == Side::Students).cloned().collect::<Vec<_>>()
+            sources.with(|s| {
+                s.iter()
+                    .filter(|s| s.side == Side::Students && !s.from_export)
+                    .cloned()
+                    .collect::<Vec<_>>()
             })
         });
-        let staff_list = Box::new(move || options(Side::Staff, String::new()));
-        let before_student_list = Box::new(move || options(Side::Students, students.get()));
-        let before_staff_list = Box::new(move || options(Side::Staff, staff.get()));
+        let staff_list = Box::new(move || options(Side::Staff, String::new(), false));
+        let before_student_list = Box::new(move || options(Side::Students, students.get(), true));
+        let before_staff_list = Box::new(move || options(Side::Staff, staff.get(), true));
         view! {
             {select("mirror-students", w.choose_students, students, student_list, None)}
-            {move || options(Side::Staff, String::new()).is_empty().then(|| view! {
+            {move || options(Side::Staff, String::new(), false).is_empty().then(|| view! {
                 <p class="notice" role="status">{w.no_staff_for}</p>
             })}
             {select("mirror-staff", w.choose_staff, staff, staff_list, None)}
@@ -208,6 +242,13 @@ pub fn MirrorSetupPage(
                 <p>{w.before_intro}</p>
                 {select("mirror-before-students", w.choose_students, before_students, before_student_list, Some(w.none))}
                 {select("mirror-before-staff", w.choose_staff, before_staff, before_staff_list, Some(w.none))}
+                <label class="form__label" for="mirror-export-file">{w.export_file}</label>
+                <p class="question__hint" id="mirror-export-hint">{w.export_file_hint}</p>
+                <input id="mirror-export-file" data-testid="mirror-export-file" class="own__file" type="file"
+                    accept=".json,application/json" aria-describedby="mirror-export-hint" on:change=read_export />
+                {move || export_error.get().map(|e| view! {
+                    <p class="question__error" role="alert" data-testid="mirror-export-error">{e}</p>
+                })}
             </details>
             {move || match locked() {
                 Some(id) => {
