@@ -10,6 +10,7 @@ use spiegel::domain::analysis::{analyse_tables, Settings, Table};
 use spiegel::domain::builtin;
 use spiegel::domain::collect::{self, Outcome, Unlocked};
 use spiegel::domain::envelope::{self, Envelope};
+use spiegel::domain::export::to_json;
 use spiegel::domain::instrument::Instrument;
 use spiegel::domain::meting::{Context, Draft, Meting, Seeds};
 use spiegel::domain::payload;
@@ -22,7 +23,10 @@ use spiegel::storage::memory::MemoryStore;
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
-use synthetic::{Runs, Workload, ANALYSIS, ANALYSIS_BUDGET_MS, CODING};
+use synthetic::{
+    bench_meting, export_sheet, export_students, Runs, Workload, ANALYSIS, ANALYSIS_BUDGET_MS,
+    CODING, EXPORT, EXPORT_BUDGET_MS, EXPORT_CODING, EXPORT_JSON,
+};
 
 /// `runs` timings of `f` on the host's monotonic clock.
 fn timed(runs: usize, f: impl FnMut()) -> Runs {
@@ -51,6 +55,23 @@ fn main() {
         black_box(analyse_tables(&student, &staff, black_box(&s_table), &t_table, &settings));
     });
     println!("  {}", analysis.line(ANALYSIS, Some(ANALYSIS_BUDGET_MS)));
+    let workload = Workload { student, staff, students, staff_responses };
+    let meting = bench_meting(&workload.student);
+    let coding = timed(5, || {
+        black_box(export_sheet(&workload));
+    });
+    println!("  {}", coding.line(EXPORT_CODING, None));
+    let sheet = export_sheet(&workload);
+    let export = timed(5, || {
+        black_box(export_students(&workload, &meting, &sheet));
+    });
+    println!("  {}", export.line(EXPORT, Some(EXPORT_BUDGET_MS)));
+    let doc = export_students(&workload, &meting, &sheet);
+    let mut bytes = 0;
+    let json = timed(5, || bytes = black_box(to_json(&doc)).len());
+    let what = format!("{EXPORT_JSON} ({:.1} MB)", bytes as f64 / 1e6);
+    println!("  {}", json.line(&what, None));
+    let Workload { student, staff, students, .. } = workload;
     let payloads: Vec<Vec<u8>> =
         students.iter().map(|r| payload::encode(&student, r).unwrap()).collect();
     let bytes: usize = payloads.iter().map(Vec::len).sum();

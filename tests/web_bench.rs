@@ -22,7 +22,11 @@ use std::hint::black_box;
 use std::sync::OnceLock;
 
 use spiegel::domain::analysis::{analyse_tables, Settings, Table};
-use synthetic::{Runs, Workload, ANALYSIS, ANALYSIS_BUDGET_MS, CODING};
+use spiegel::domain::export::to_json;
+use synthetic::{
+    bench_meting, export_sheet, export_students, Runs, Workload, ANALYSIS, ANALYSIS_BUDGET_MS,
+    CODING, EXPORT, EXPORT_BUDGET_MS, EXPORT_CODING, EXPORT_JSON,
+};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -89,4 +93,26 @@ fn analysis() {
         black_box(analyse_tables(&w.student, &w.staff, black_box(students), staff, &settings));
     });
     console_log!("  {}", runs.line(ANALYSIS, Some(ANALYSIS_BUDGET_MS)));
+}
+
+/// The anonymised export of 20,000 student responses, JSON included (issue 6: at most
+/// 300 ms in the browser).
+#[wasm_bindgen_test]
+fn export() {
+    let Data { workload: w, .. } = data();
+    let meting = bench_meting(&w.student);
+    let coding = timed(5, || {
+        black_box(export_sheet(w));
+    });
+    console_log!("  {}", coding.line(EXPORT_CODING, None));
+    let sheet = export_sheet(w);
+    let runs = timed(5, || {
+        black_box(export_students(w, &meting, &sheet));
+    });
+    console_log!("  {}", runs.line(EXPORT, Some(EXPORT_BUDGET_MS)));
+    let doc = export_students(w, &meting, &sheet);
+    let mut bytes = 0;
+    let json = timed(5, || bytes = black_box(to_json(&doc)).len());
+    let what = format!("{EXPORT_JSON} ({:.1} MB)", bytes as f64 / 1e6);
+    console_log!("  {}", json.line(&what, None));
 }

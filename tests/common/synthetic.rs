@@ -196,6 +196,52 @@ pub const ANALYSIS: &str = "analysis from the tables, 20,000 student + 1,000 sta
 /// The budget of [`ANALYSIS`] in the browser (issue 5), in milliseconds.
 pub const ANALYSIS_BUDGET_MS: f64 = 100.0;
 
+/// What the benches print for coding the workload's students for the export.
+pub const EXPORT_CODING: &str =
+    "code 20,000 student responses for the export (once, as they are opened)";
+
+/// What the benches print for exporting the workload's students.
+pub const EXPORT: &str = "export 20,000 coded student responses (anonymise, aggregate, shuffle)";
+
+/// What the benches print for writing that export as JSON.
+pub const EXPORT_JSON: &str = "write that export as JSON";
+
+/// The budget of the export in the browser (issue 6).
+pub const EXPORT_BUDGET_MS: f64 = 300.0;
+
+/// The workload's students coded for the export.
+pub fn export_sheet(w: &Workload) -> spiegel::domain::export::ExportSheet {
+    spiegel::domain::export::ExportSheet::new(&w.student, &w.students).expect("the workload codes")
+}
+
+/// The export of the workload's students (coded in `sheet`) as one meting, with the
+/// default options (no open text, weeks, k = 5) and a fixed seed.
+pub fn export_students(
+    w: &Workload,
+    meting: &spiegel::domain::meting::Meting,
+    sheet: &spiegel::domain::export::ExportSheet,
+) -> spiegel::domain::export::ExportDocument {
+    use spiegel::domain::export::{self, ExportInput, ExportOptions, MetingInput};
+    let input = ExportInput {
+        instruments: vec![&w.student],
+        metingen: vec![MetingInput { meting, responses: sheet.into() }],
+    };
+    export::export(&input, &ExportOptions::default(), [9; 32], WEEK).expect("the workload exports")
+}
+
+/// A meting of `instrument` for the benches (fixed seeds, one PBKDF2 round).
+pub fn bench_meting(instrument: &Instrument) -> spiegel::domain::meting::Meting {
+    use spiegel::domain::meting::{Context, Draft, Meting, Seeds};
+    let draft = Draft {
+        label: "Bench".into(),
+        context: Context::default(),
+        pin: "bench-2468".into(),
+        pin_again: "bench-2468".into(),
+    };
+    let seeds = Seeds { id: [3; 8], key: [4; 32], salt: [5; 16], nonce: [6; 12] };
+    Meting::create(instrument, &draft, WEEK, seeds, 1).expect("a bench meting").0
+}
+
 /// Timings of repeated runs of one thing, in milliseconds, sorted.
 pub struct Runs(Vec<f64>);
 
