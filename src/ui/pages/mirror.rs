@@ -190,7 +190,7 @@ pub fn MirrorPage(
                 view! {
                     <section class="mirror">
                         <h1 id="question-title" tabindex="-1">{w.heading}</h1>
-                        {header(d, &r, w, lang)}
+                        {header(d, &r, w)}
                         <div class="question__nav mirror__tools">
                             <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{w.back}</button>
                             <button type="button" class="btn btn--primary" data-testid="print-report" on:click=print_report>{w.print}</button>
@@ -232,7 +232,7 @@ pub fn MirrorPage(
                             <button type="button" class="btn btn--primary" on:click=move |_| print()>{w.print_now}</button>
                         </div>
                         <h1 id="question-title" tabindex="-1">{w.report_heading}</h1>
-                        {header(d, &r, w, lang)}
+                        {header(d, &r, w)}
                         <p class="report__settings">{format!(
                             "{} k = {}. {} {}.",
                             w.report_k, r.settings.k(), w.report_bands,
@@ -253,8 +253,7 @@ pub fn MirrorPage(
 }
 
 /// Which metingen, and how many took part.
-fn header(d: &MirrorData, r: &Report, w: &'static MirrorWords, lang: Lang) -> impl IntoView {
-    let _ = lang;
+fn header(d: &MirrorData, r: &Report, w: &'static MirrorWords) -> impl IntoView {
     view! {
         <p class="mirror__facts" data-testid="mirror-facts">
             {format!("{}: {} ({} {}). {}: {} ({} {}).",
