@@ -28,15 +28,17 @@ pub fn iso_week(year: i32, month: u32, day: u32) -> Option<String> {
     Some(format!("{iso_year}-W{iso_week:02}"))
 }
 
-fn is_leap(y: i32) -> bool {
+/// Whether `y` is a leap year.
+pub(crate) fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-/// Day of the week, 1 = Monday … 7 = Sunday (Sakamoto's method).
-fn weekday(y: i32, m: u32, d: u32) -> u32 {
+/// Day of the week, 1 = Monday … 7 = Sunday (Sakamoto's method); `m` in 1..=12.
+pub(crate) fn weekday(y: i32, m: u32, d: u32) -> u32 {
     const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if m < 3 { y - 1 } else { y };
-    let w = (y + y / 4 - y / 100 + y / 400 + T[m as usize - 1] + d as i32).rem_euclid(7);
+    let t = T.get(m.saturating_sub(1) as usize).copied().unwrap_or(0);
+    let w = (y + y / 4 - y / 100 + y / 400 + t + d as i32).rem_euclid(7);
     if w == 0 {
         7
     } else {
@@ -45,7 +47,7 @@ fn weekday(y: i32, m: u32, d: u32) -> u32 {
 }
 
 /// 53 when 1 January or 31 December is a Thursday, otherwise 52.
-fn weeks_in_year(y: i32) -> u32 {
+pub(crate) fn weeks_in_year(y: i32) -> u32 {
     if weekday(y, 1, 1) == 4 || weekday(y, 12, 31) == 4 {
         53
     } else {

@@ -1,5 +1,7 @@
 //! Coarse periods: ISO weeks (`2026-W48`) and the months they fall in (`2026-11`).
 
+use crate::domain::calendar::{is_leap, weekday, weeks_in_year};
+
 /// A parsed ISO week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Week {
@@ -64,38 +66,12 @@ pub(super) fn is_month(text: &str) -> bool {
         && text.get(5..).is_some_and(|m| m.bytes().all(|c| c.is_ascii_digit()))
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
 fn month_len(y: i32, m: u32) -> u32 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
-    }
-}
-
-/// Day of the week, 1 = Monday … 7 = Sunday (Sakamoto's method); `m` in 1..=12.
-fn weekday(y: i32, m: u32, d: u32) -> u32 {
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if m < 3 { y - 1 } else { y };
-    let t = T.get(m.saturating_sub(1) as usize).copied().unwrap_or(0);
-    let w = (y + y / 4 - y / 100 + y / 400 + t + d as i32).rem_euclid(7);
-    if w == 0 {
-        7
-    } else {
-        w as u32
-    }
-}
-
-/// 53 when 1 January or 31 December is a Thursday, otherwise 52.
-fn weeks_in_year(y: i32) -> u32 {
-    if weekday(y, 1, 1) == 4 || weekday(y, 12, 31) == 4 {
-        53
-    } else {
-        52
     }
 }
 
