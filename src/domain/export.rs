@@ -59,6 +59,7 @@ mod period;
 mod preview;
 pub mod quasi;
 mod read;
+mod report;
 mod scrub;
 mod sheet;
 
@@ -69,6 +70,7 @@ pub use json::to_json;
 pub use preview::{preview, Preview, PreviewField, PreviewInstrument};
 pub use quasi::quasi_identifiers;
 pub use read::{meting_responses, meting_table, read_export};
+pub use report::*;
 pub use scrub::{scrub, Pattern, Scrubbed, PLACEHOLDER};
 pub use sheet::ExportSheet;
 

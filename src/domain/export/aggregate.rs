@@ -7,9 +7,9 @@
 //! and `k - 1` the smallest shown cell is hidden too. "Weet ik niet" and "sla over" get a
 //! cell where the item offers them.
 
-use super::document::{Cell as Count, ItemAggregate};
 use super::sheet::{Entry, ExportSheet, ROW_DONT_KNOW, ROW_FIRST};
 use super::Plan;
+use super::{Cell as Count, ItemAggregate};
 use crate::domain::instrument::ItemKind;
 
 /// Counts of one item or matrix row.

@@ -9,7 +9,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::document::{
+use super::{
     CodeLabel, CodebookInstrument, CodebookItem, CodebookRow, CodebookSection, ConditionCode,
     Label, Labelled, MirrorCode, NumberRange, SourceCode,
 };

@@ -17,9 +17,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::document::{
-    CodebookInstrument, CodebookItem, Coded, ExportDocument, ExportResponse, Sym,
-};
+use super::{CodebookInstrument, CodebookItem, Coded, ExportDocument, ExportResponse, Sym};
 use super::{SKIPPED_CODE, SUPPRESSED_CODE};
 use crate::domain::answer::DONT_KNOW_CODE;
 use crate::domain::meting::{DOMEINEN, LEERWEGEN, NIVEAUS};

@@ -10,7 +10,7 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
-use super::document::{
+use super::{
     Anonymisation, Codebook, Coded, ExportDocument, ExportMeting, ExportResponse, Keyed,
     MetingAggregates, Parameters,
 };

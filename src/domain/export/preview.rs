@@ -2,7 +2,7 @@
 //! read from the finished document (so it works for a read-back export too).
 
 use super::csv::{columns, Holds};
-use super::document::{ExportDocument, ExportResponse, Label};
+use super::{ExportDocument, ExportResponse, Label};
 
 /// The preview of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]

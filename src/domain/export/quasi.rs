@@ -56,9 +56,9 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sha2::{Digest, Sha256};
 
-use super::document::{Group, Level, Sym};
 use super::period::Week;
 use super::SUPPRESSED_CODE;
+use super::{Group, Level, Sym};
 use crate::domain::analysis::{MANAGER, ZORG};
 use crate::domain::condition::Condition;
 use crate::domain::instrument::{Instrument, Item, ItemKind};

@@ -10,9 +10,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::codebook::content_hash;
-use super::document::{CodebookItem, Coded, ExportDocument, Sym, FORMAT_VERSION};
 use super::error::ExportError;
 use super::period::{is_month, is_week};
+use super::{CodebookItem, Coded, ExportDocument, Sym, FORMAT_VERSION};
 use super::{SKIPPED_CODE, SUPPRESSED_CODE};
 use crate::domain::analysis::Table;
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};

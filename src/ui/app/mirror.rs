@@ -41,14 +41,7 @@ impl Screens {
             .metingen()
             .into_iter()
             .filter_map(|m| {
-                let (side, family) = self.catalog.with_value(|c| {
-                    let i = c.get(&m.instrument)?;
-                    match (&i.audience, &i.mirrors) {
-                        (Audience::Staff, Some(s)) => Some((Side::Staff, s.clone())),
-                        (Audience::Student, _) => Some((Side::Students, i.id.clone())),
-                        _ => None,
-                    }
-                })?;
+                let (side, family) = self.side_of(&m.instrument)?;
                 let count = self.persist.inbox_ids(m.id).len();
                 Some(Source {
                     id: m.id.to_text(),
@@ -61,6 +54,20 @@ impl Screens {
                 })
             })
             .collect()
+    }
+
+    /// The mirror's side of a vragenlijst on this device, and the student vragenlijst it
+    /// belongs to (its own, or the one a staff vragenlijst mirrors); `None` for one that
+    /// cannot go into the mirror.
+    fn side_of(self, instrument: &str) -> Option<(Side, String)> {
+        self.catalog.with_value(|c| {
+            let i = c.get(instrument)?;
+            match (&i.audience, &i.mirrors) {
+                (Audience::Staff, Some(s)) => Some((Side::Staff, s.clone())),
+                (Audience::Student, _) => Some((Side::Students, i.id.clone())),
+                _ => None,
+            }
+        })
     }
 
     /// Opens the chosen metingen and shows the mirror, or says why not.
@@ -109,14 +116,7 @@ impl Screens {
             .metingen
             .iter()
             .filter_map(|m| {
-                let (side, family) = self.catalog.with_value(|c| {
-                    let i = c.get(&m.instrument)?;
-                    match (&i.audience, &i.mirrors) {
-                        (Audience::Staff, Some(s)) => Some((Side::Staff, s.clone())),
-                        (Audience::Student, _) => Some((Side::Students, i.id.clone())),
-                        _ => None,
-                    }
-                })?;
+                let (side, family) = self.side_of(&m.instrument)?;
                 Some(Source {
                     id: format!("{EXPORTED}{}", m.id),
                     label: format!("{} {} ({})", w.from_export, doc.created, m.period),

@@ -11,6 +11,7 @@ use crate::domain::analysis::MIN_K;
 use crate::domain::export::{Preview, ReviewText, TextKey};
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint};
+use crate::ui::components::pin_form::{PinForm, PinWords};
 use crate::ui::i18n::export::{export_words, pattern, reason, ExportWords};
 use crate::ui::pages::meting::UnlockError;
 
@@ -98,8 +99,6 @@ pub fn ExportPage(
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let download_failed = RwSignal::new(false);
-    let pin = RwSignal::new(String::new());
-    let unlock_error = RwSignal::new(None::<UnlockError>);
 
     let locked = move || {
         let open = unlocked.get();
@@ -143,27 +142,6 @@ pub fn ExportPage(
     let changed = move || {
         built.set(None);
         download_failed.set(false);
-    };
-    let unlock = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(id) = locked() else { return };
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        unlock_error.set(None);
-        leptos::task::spawn_local(async move {
-            next_paint().await;
-            match on_unlock.run((id.clone(), pin.get_untracked())) {
-                Ok(()) => {
-                    pin.set(String::new());
-                    unlocked.update(|u| u.push(id));
-                }
-                Err(e) => unlock_error.set(Some(e)),
-            }
-            busy.set(false);
-            request_animation_frame(|| focus("export-pin"));
-        });
     };
 
     let list = sources
@@ -232,24 +210,20 @@ pub fn ExportPage(
             {move || match locked() {
                 Some(id) => {
                     let name = label_of(&id).unwrap_or_default();
-                    view! {
-                        <form class="unlock" on:submit=unlock>
-                            <p>{format!("{} {name}.", w.locked)}</p>
-                            <label class="form__label" for="export-pin">{format!("{} {name}", w.pin_of)}</label>
-                            <input id="export-pin" class="form__input" type="password" autocomplete="off"
-                                data-testid="export-pin" prop:value=move || pin.get()
-                                on:input=move |ev| pin.set(event_target_value(&ev)) />
-                            {move || unlock_error.get().map(|e| view! {
-                                <p class="question__error" role="alert">{match e {
-                                    UnlockError::WrongPin => w.wrong_pin,
-                                    UnlockError::Damaged => w.damaged_key,
-                                }}</p>
-                            })}
-                            <button type="submit" class="btn btn--primary" data-testid="export-unlock" disabled=move || busy.get()>
-                                {move || if busy.get() { w.busy } else { w.unlock }}
-                            </button>
-                        </form>
-                    }.into_any()
+                    let on_pin = Callback::new(move |pin: String| {
+                        on_unlock.run((id.clone(), pin))?;
+                        unlocked.update(|u| u.push(id.clone()));
+                        Ok(())
+                    });
+                    let words = PinWords {
+                        locked: w.locked,
+                        pin_of: w.pin_of,
+                        wrong_pin: w.wrong_pin,
+                        damaged_key: w.damaged_key,
+                        unlock: w.unlock,
+                        busy: w.busy,
+                    };
+                    view! { <PinForm prefix="export" name words busy on_pin /> }.into_any()
                 }
                 None => view! {
                     <button type="button" class="btn btn--primary" data-testid="export-preview"

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint};
+use crate::ui::components::pin_form::{PinForm, PinWords};
 use crate::ui::i18n::mirror::mirror_words;
 use crate::ui::pages::meting::UnlockError;
 
@@ -143,31 +144,8 @@ pub fn MirrorSetupPage(
         });
     };
 
-    let pin = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let unlock_error = RwSignal::new(None::<UnlockError>);
     let error = RwSignal::new(None::<String>);
-    let unlock = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(id) = locked() else { return };
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        unlock_error.set(None);
-        leptos::task::spawn_local(async move {
-            next_paint().await;
-            match on_unlock.run((id.clone(), pin.get_untracked())) {
-                Ok(()) => {
-                    pin.set(String::new());
-                    unlocked.update(|u| u.push(id));
-                }
-                Err(e) => unlock_error.set(Some(e)),
-            }
-            busy.set(false);
-            request_animation_frame(|| focus("mirror-pin"));
-        });
-    };
     let compare = move |_| {
         if busy.get_untracked() {
             return;
@@ -253,26 +231,20 @@ pub fn MirrorSetupPage(
             {move || match locked() {
                 Some(id) => {
                     let name = label_of(&id).unwrap_or_default();
-                    view! {
-                        <form class="unlock" on:submit=unlock>
-                            <p>{format!("{} {name}.", w.locked)}</p>
-                            <div class="form__field">
-                                <label class="form__label" for="mirror-pin">{format!("{} {name}", w.pin_of)}</label>
-                                <input id="mirror-pin" class="form__input" type="password" autocomplete="off"
-                                    data-testid="mirror-pin" prop:value=move || pin.get()
-                                    on:input=move |ev| pin.set(event_target_value(&ev)) />
-                            </div>
-                            {move || unlock_error.get().map(|e| view! {
-                                <p class="question__error" role="alert">{match e {
-                                    UnlockError::WrongPin => w.wrong_pin,
-                                    UnlockError::Damaged => w.damaged_key,
-                                }}</p>
-                            })}
-                            <button type="submit" class="btn btn--primary" data-testid="mirror-unlock" disabled=move || busy.get()>
-                                {move || if busy.get() { w.opening } else { w.unlock }}
-                            </button>
-                        </form>
-                    }.into_any()
+                    let on_pin = Callback::new(move |pin: String| {
+                        on_unlock.run((id.clone(), pin))?;
+                        unlocked.update(|u| u.push(id.clone()));
+                        Ok(())
+                    });
+                    let words = PinWords {
+                        locked: w.locked,
+                        pin_of: w.pin_of,
+                        wrong_pin: w.wrong_pin,
+                        damaged_key: w.damaged_key,
+                        unlock: w.unlock,
+                        busy: w.opening,
+                    };
+                    view! { <PinForm prefix="mirror" name words busy on_pin /> }.into_any()
                 }
                 None => view! {
                     <button type="button" class="btn btn--primary" data-testid="mirror-compare"
