@@ -50,7 +50,7 @@ pub fn ReceiptPage(
                     {t.prev_code}
                 </button>
                 <button type="button" class="btn btn--primary" data-testid="receipt-next-code"
-                    disabled=move || shown.get() + 1 >= count
+                    disabled=move || { shown.get() + 1 >= count }
                     on:click=move |_| shown.update(|n| *n = (*n + 1).min(count - 1))>
                     {t.next_code}
                 </button>
