@@ -16,6 +16,7 @@ pub mod envelope;
 pub mod export;
 pub mod hex;
 pub mod instrument;
+pub mod limits;
 pub mod meting;
 pub mod payload;
 pub mod qr;

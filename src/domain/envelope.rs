@@ -59,8 +59,15 @@ pub const MAX_QR_BYTES: usize = 287;
 pub const PART_HEADER: usize = 3 + 1 + 4 + 1 + 1;
 /// Most envelopes in one response file.
 pub const MAX_FILE_ENVELOPES: usize = 10_000;
-/// Largest envelope accepted (well above the largest staff response).
+/// Largest envelope accepted (well above the largest staff response). Instrument
+/// validation refuses a vragenlijst whose largest possible response would not fit
+/// ([`crate::domain::instrument::parse`]), so every valid response can travel.
 pub const MAX_ENVELOPE: usize = 64 * 1024;
+/// Most parts one envelope may be split into: the part count is one byte.
+pub const MAX_PARTS: usize = 255;
+
+// The largest envelope fits in the part count (237 parts), so the count never wraps.
+const _: () = assert!(MAX_ENVELOPE.div_ceil(MAX_QR_BYTES - PART_HEADER) <= MAX_PARTS);
 
 /// Why bytes are not a readable envelope, file or QR part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -126,15 +133,22 @@ impl Envelope {
     }
 
     /// The QR codes' contents for this envelope: one, or parts of at most
-    /// [`MAX_QR_BYTES`] each.
+    /// [`MAX_QR_BYTES`] each. Empty for an envelope longer than [`MAX_ENVELOPE`], which
+    /// no reader would take (and whose part count would not fit in a byte): such a
+    /// response can only travel as a file, and a valid vragenlijst never makes one.
     pub fn qr_codes(&self) -> Vec<Vec<u8>> {
         let bytes = self.to_bytes();
         if bytes.len() <= MAX_QR_BYTES {
             return vec![bytes];
         }
+        if bytes.len() > MAX_ENVELOPE {
+            return Vec::new();
+        }
         let group = &bytes[bytes.len() - 4..];
         let chunks: Vec<&[u8]> = bytes.chunks(MAX_QR_BYTES - PART_HEADER).collect();
-        let count = chunks.len() as u8;
+        let Ok(count) = u8::try_from(chunks.len()) else {
+            return Vec::new();
+        };
         chunks
             .iter()
             .enumerate()

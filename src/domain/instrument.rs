@@ -12,7 +12,7 @@ mod validate;
 
 pub use mirror::check_mirrors;
 pub use problem::{Problem, ProblemKind};
-pub use validate::parse;
+pub use validate::{max_sealed_len, parse, MAX_MAX_LENGTH};
 
 use crate::domain::condition::Condition;
 use crate::domain::text::Text;

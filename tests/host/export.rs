@@ -1075,7 +1075,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 #[test]
 fn csv_files_quote_per_rfc_4180_and_match_the_datapackage() {
     let inst = student();
-    let awkward = ["komma, en \"quotes\"", "twee\r\nregels", "gewoon", "=1+1", "  spaties  "];
+    let awkward = ["komma, en \"quotes\"", "twee\r\nregels", "gewoon", "=1+1", "-geen idee"];
     let class: Vec<Response> = (0..5)
         .map(|n| {
             response(
@@ -1097,9 +1097,20 @@ fn csv_files_quote_per_rfc_4180_and_match_the_datapackage() {
     let col = rows[0].iter().position(|h| h == "opmerking").unwrap();
     let mut texts: Vec<&str> = rows[1..].iter().map(|r| r[col].as_str()).collect();
     texts.sort_unstable();
-    let mut expected = awkward.to_vec();
+    // Cells a spreadsheet would run as a formula start with an apostrophe in the CSV.
+    let mut expected =
+        vec!["komma, en \"quotes\"", "twee\r\nregels", "gewoon", "'=1+1", "'-geen idee"];
     expected.sort_unstable();
     assert_eq!(texts, expected);
+    // The JSON keeps the texts as they were.
+    let json_texts: BTreeSet<&str> = doc
+        .responses
+        .as_ref()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.texts.0.iter().map(|(_, t)| t.as_str()))
+        .collect();
+    assert!(json_texts.contains("=1+1") && json_texts.contains("-geen idee"));
     assert!(files["exp-student-1.0.0.csv"].contains("\"komma, en \"\"quotes\"\"\""));
 
     let package: Value = serde_json::from_str(&files[DATAPACKAGE]).unwrap();
@@ -1129,6 +1140,46 @@ fn csv_files_quote_per_rfc_4180_and_match_the_datapackage() {
     let hulp =
         fields["fields"].as_array().unwrap().iter().find(|f| f["name"] == "hulp__thuis").unwrap();
     assert_eq!(hulp["type"], "integer");
+}
+
+#[test]
+fn no_csv_cell_runs_as_a_spreadsheet_formula() {
+    let inst = student();
+    let formulas = ["=HYPERLINK(\"x\")", "+cmd", "-1+1", "@SUM(A1)", "\tx", "\u{ff1d}1+1", "ok"];
+    let class: Vec<Response> = (0..7)
+        .map(|n| {
+            response(
+                &inst,
+                n,
+                vec![("niveau", choice("3")), ("opmerking", Answer::Text(formulas[n].into()))],
+            )
+        })
+        .collect();
+    let m = meting([0xf5; 8], &inst, context("ict", "3", "bol"), WEEK);
+    let input = ExportInput {
+        instruments: vec![&inst],
+        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+    };
+    let opts = ExportOptions { include_text: true, ..options(5) };
+    let doc = export(&input, &opts, [6; 32], WEEK).unwrap();
+    let mut seen = 0;
+    for (name, text) in to_csv(&doc) {
+        if name == DATAPACKAGE {
+            continue;
+        }
+        for row in parse_csv(&text) {
+            for cell in row {
+                let first = cell.chars().next();
+                assert!(
+                    !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\u{ff1d}')),
+                    "{name}: {cell:?}"
+                );
+                seen += usize::from(cell.starts_with('\''));
+            }
+        }
+    }
+    // The five formulas that survive scrubbing, each neutralised (the handle is scrubbed).
+    assert!(seen >= 5, "{seen}");
 }
 
 #[test]

@@ -392,3 +392,84 @@ fn student_questions_are_short_for_b1_readers() {
         }
     }
 }
+
+// ---- limits: every valid response can travel ------------------------------------------
+
+#[test]
+fn max_length_has_an_upper_bound() {
+    use spiegel::domain::instrument::MAX_MAX_LENGTH;
+    let at_cap = edit(|v| *at(v, "/sections/2/items/0/max_length") = json!(MAX_MAX_LENGTH));
+    instrument(&at_cap);
+    let above = edit(|v| *at(v, "/sections/2/items/0/max_length") = json!(MAX_MAX_LENGTH + 1));
+    check(
+        &above,
+        "sections[2].items[0]",
+        "'max_length' is 2001; een open antwoord mag hoogstens 2000 tekens",
+    );
+    let huge = edit(|v| *at(v, "/sections/2/items/0/max_length") = json!(u64::MAX));
+    check(&huge, "sections[2].items[0]", "hoogstens 2000 tekens");
+}
+
+#[test]
+fn a_vragenlijst_whose_longest_response_cannot_travel_is_refused() {
+    use spiegel::domain::envelope::{Envelope, MAX_ENVELOPE, MAX_PARTS};
+    use spiegel::domain::instrument::max_sealed_len;
+    use spiegel::domain::meting::MetingId;
+    // Eight open questions at the cap (8 × 2000 characters × 4 bytes) fit...
+    let open = |n: usize| {
+        edit(|v| {
+            let item = at(v, "/sections/2/items/0").clone();
+            let items = at(v, "/sections/2/items");
+            *items = Value::Array(
+                (0..n)
+                    .map(|i| {
+                        let mut it = item.clone();
+                        it["id"] = json!(format!("open{i}"));
+                        it["max_length"] = json!(2000);
+                        it
+                    })
+                    .collect(),
+            );
+        })
+    };
+    let fits = instrument(&open(8));
+    assert!(max_sealed_len(&fits) <= MAX_ENVELOPE);
+    // ... nine do not: the file says why, in the place to change.
+    let messages = check(&open(9), "sections", "Een volledig ingevulde vragenlijst kan");
+    assert!(messages.iter().any(|m| m.contains("Maak 'max_length' van de open vragen kleiner")));
+    // The largest valid response splits into QR parts whose count fits its byte.
+    let envelope = Envelope { meting: MetingId([1; 8]), sealed: vec![7; MAX_ENVELOPE - 16] };
+    let codes = envelope.qr_codes();
+    assert!(!codes.is_empty() && codes.len() <= MAX_PARTS);
+    assert!(codes.iter().all(|c| usize::from(c[9]) == codes.len()), "the count never wraps");
+    // Anything longer is not drawn at all (it could not be read back).
+    let over = Envelope { meting: MetingId([1; 8]), sealed: vec![7; MAX_ENVELOPE] };
+    assert!(over.qr_codes().is_empty());
+    // The built-in vragenlijsten fit with room to spare.
+    for inst in [builtin::student().unwrap(), builtin::staff().unwrap()] {
+        assert!(max_sealed_len(&inst) < MAX_ENVELOPE / 2, "{}", inst.id);
+    }
+}
+
+#[test]
+fn files_are_refused_by_size_before_they_are_read() {
+    use spiegel::domain::limits::{check_size, FileKind, TooLarge};
+    for kind in [
+        FileKind::Responses,
+        FileKind::Photo,
+        FileKind::Instrument,
+        FileKind::Export,
+        FileKind::Backup,
+    ] {
+        let limit = kind.max_bytes();
+        assert_eq!(check_size(kind, limit as f64), Ok(()));
+        assert_eq!(check_size(kind, (limit + 1) as f64), Err(TooLarge { size: limit + 1, limit }));
+        assert!(check_size(kind, f64::NAN).is_err());
+        assert!(check_size(kind, -1.0).is_err());
+        assert!(check_size(kind, f64::INFINITY).is_err());
+    }
+    // A kiosk file of 10,000 of the largest student responses is far below its limit.
+    let student = builtin::student().unwrap();
+    let file = 10_000 * (spiegel::domain::instrument::max_sealed_len(&student) + 3);
+    assert!((file as u64) < FileKind::Responses.max_bytes());
+}

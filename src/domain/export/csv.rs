@@ -495,8 +495,18 @@ impl Table {
 }
 
 /// Writes one field as RFC 4180 wants: quoted, with quotes doubled, when it holds a comma,
-/// a quote or a line break.
+/// a quote or a line break. A field a spreadsheet would run as a formula (it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width forms) gets an
+/// apostrophe in front, so it is shown as text (OWASP's advice on CSV injection). Numbers
+/// are written elsewhere and keep their sign; the JSON keeps every text as it was.
 pub(super) fn quote(value: &str, out: &mut String) {
+    let neutralised;
+    let value = if runs_as_formula(value) {
+        neutralised = format!("'{value}");
+        neutralised.as_str()
+    } else {
+        value
+    };
     if value.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));
@@ -504,4 +514,14 @@ pub(super) fn quote(value: &str, out: &mut String) {
     } else {
         out.push_str(value);
     }
+}
+
+/// Whether a spreadsheet would read `value` as a formula.
+pub(super) fn runs_as_formula(value: &str) -> bool {
+    matches!(
+        value.chars().next(),
+        Some(
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}'
+        )
+    )
 }

@@ -120,6 +120,18 @@ pub enum ProblemKind {
     },
     /// `max_length` is 0.
     BadMaxLength,
+    /// `max_length` is above [`super::MAX_MAX_LENGTH`].
+    MaxLengthTooLarge {
+        /// The value in the file.
+        max_length: usize,
+    },
+    /// A complete response could be longer than a response file or QR receipt carries.
+    ResponseTooLarge {
+        /// The most bytes a sealed response could take.
+        bytes: usize,
+        /// The most that can travel.
+        limit: usize,
+    },
     /// A condition is not exactly one of the allowed forms.
     BadCondition,
     /// A condition refers to an item that does not exist.
@@ -336,6 +348,14 @@ impl ProblemKind {
             P::BadMaxLength => pick(
                 "'max_length' moet groter dan 0 zijn".into(),
                 "'max_length' must be larger than 0".into(),
+            ),
+            P::MaxLengthTooLarge { max_length } => pick(
+                format!("'max_length' is {max_length}; een open antwoord mag hoogstens 2000 tekens lang zijn"),
+                format!("'max_length' is {max_length}; an open answer may be at most 2000 characters long"),
+            ),
+            P::ResponseTooLarge { bytes, limit } => pick(
+                format!("Een volledig ingevulde vragenlijst kan {bytes} bytes worden, maar een antwoord mag hoogstens {limit} bytes zijn om te versturen. Maak 'max_length' van de open vragen kleiner, of gebruik minder open vragen"),
+                format!("A completed questionnaire can take {bytes} bytes, but a response may be at most {limit} bytes to be sent. Lower 'max_length' of the open questions, or use fewer open questions"),
             ),
             P::BadCondition => pick(
                 "Een voorwaarde moet precies één vorm hebben: item+in, item+between, item+answered, all, any of not".into(),

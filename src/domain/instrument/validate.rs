@@ -16,6 +16,21 @@ mod kinds;
 /// Default maximum length of an open text answer, in characters.
 pub const DEFAULT_MAX_LENGTH: usize = 500;
 
+/// The largest `max_length` an open text item may have, in characters. Together with
+/// the check on the whole vragenlijst ([`ProblemKind::ResponseTooLarge`]) it makes every
+/// valid response fit a response file and its QR codes.
+///
+/// [`ProblemKind::ResponseTooLarge`]: super::problem::ProblemKind::ResponseTooLarge
+pub const MAX_MAX_LENGTH: usize = 2_000;
+
+/// The most bytes a complete response may take once sealed in its envelope: what a
+/// response file or a QR receipt carries ([`crate::domain::envelope::MAX_ENVELOPE`]).
+pub fn max_sealed_len(instrument: &Instrument) -> usize {
+    crate::domain::payload::max_len(instrument)
+        .saturating_add(crate::domain::seal::SEAL_OVERHEAD)
+        .saturating_add(crate::domain::envelope::ENVELOPE_OVERHEAD)
+}
+
 /// Reads an instrument file and validates it.
 ///
 /// Returns the instrument, or every problem found, each with its place in the file: a
@@ -216,6 +231,11 @@ impl Validator {
         // Reachability only makes sense once every reference resolved.
         if self.problems.is_empty() {
             self.reachability(&instrument);
+            let bytes = max_sealed_len(&instrument);
+            let limit = crate::domain::envelope::MAX_ENVELOPE;
+            if bytes > limit {
+                self.push("sections", P::ResponseTooLarge { bytes, limit });
+            }
         }
         instrument
     }

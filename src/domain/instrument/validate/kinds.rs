@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Validator, DEFAULT_MAX_LENGTH, P};
+use super::{Validator, DEFAULT_MAX_LENGTH, MAX_MAX_LENGTH, P};
 use crate::domain::instrument::file::{ItemFile, MirrorFile};
 use crate::domain::instrument::{Choice, ItemKind, Mirror, Row};
 
@@ -109,6 +109,8 @@ impl Validator {
                 let max_length = f.max_length.unwrap_or(DEFAULT_MAX_LENGTH);
                 if max_length == 0 {
                     self.push(path, P::BadMaxLength);
+                } else if max_length > MAX_MAX_LENGTH {
+                    self.push(path, P::MaxLengthTooLarge { max_length });
                 }
                 ItemKind::OpenText { max_length }
             }
