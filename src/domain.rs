@@ -18,6 +18,7 @@ pub mod hex;
 pub mod instrument;
 pub mod limits;
 pub mod meting;
+pub mod passphrase;
 pub mod payload;
 pub mod qr;
 pub mod response;

@@ -17,6 +17,8 @@ mod instrument;
 mod layering;
 #[path = "host/mirror.rs"]
 mod mirror;
+#[path = "host/passphrase.rs"]
+mod passphrase;
 #[path = "host/payload.rs"]
 mod payload;
 #[path = "host/qr.rs"]

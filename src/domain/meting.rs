@@ -23,7 +23,8 @@
 
 use crate::domain::hex;
 use crate::domain::instrument::Instrument;
-use crate::domain::seal::{self, KeyPair, PinProblem, PublicKey, SealError, WrappedKey};
+use crate::domain::passphrase::{self, PassphraseProblem};
+use crate::domain::seal::{self, Kdf, KeyPair, PinProblem, PublicKey, SealError, WrappedKey};
 
 /// Bytes of a meting id.
 pub const METING_ID_LEN: usize = 8;
@@ -133,7 +134,7 @@ pub struct Seeds {
     pub id: [u8; METING_ID_LEN],
     /// The key pair's secret.
     pub key: [u8; 32],
-    /// The PBKDF2 salt.
+    /// The key derivation's salt.
     pub salt: [u8; 16],
     /// The AES-GCM nonce.
     pub nonce: [u8; 12],
@@ -146,9 +147,10 @@ pub struct Draft {
     pub label: String,
     /// Coarse context.
     pub context: Context,
-    /// The PIN.
+    /// The secret: a passphrase ([`crate::domain::passphrase`]), or for a meting wrapped
+    /// the old way (PBKDF2, tests of older data) a PIN.
     pub pin: String,
-    /// The PIN typed a second time.
+    /// The secret typed a second time.
     pub pin_again: String,
 }
 
@@ -164,26 +166,34 @@ pub enum MetingError {
     /// A context field outside its list.
     #[error("unknown {0}")]
     UnknownContext(&'static str),
-    /// The PIN does not meet the policy.
+    /// The PIN does not meet the policy (metingen wrapped the old way).
     #[error(transparent)]
     Pin(#[from] PinProblem),
+    /// The passphrase is too easy to guess.
+    #[error(transparent)]
+    Passphrase(#[from] PassphraseProblem),
     /// The two PINs differ.
     #[error("the two PINs are not the same")]
     PinsDiffer,
+    /// A key pair that is not this meting's.
+    #[error("these keys belong to another meting")]
+    WrongKeys,
 }
 
 impl Meting {
     /// Makes a meting of `instrument` from the team's draft, with a key pair wrapped
-    /// under the draft's PIN at `iterations` PBKDF2 rounds
-    /// ([`seal::DEFAULT_ITERATIONS`] for real metingen). Returns the meting and its
-    /// unwrapped key pair, so the team can start at once without typing the PIN again.
+    /// under the draft's secret with `kdf` ([`seal::DEFAULT_KDF`], Argon2id, for real
+    /// metingen: the secret must then pass [`passphrase::check`]; a PBKDF2 iteration
+    /// count makes an old-style PIN meting, for tests of older data). Returns the meting
+    /// and its unwrapped key pair, so the team can start at once without typing it again.
     pub fn create(
         instrument: &Instrument,
         draft: &Draft,
         week: &str,
         seeds: Seeds,
-        iterations: u32,
+        kdf: impl Into<Kdf>,
     ) -> Result<(Meting, KeyPair), MetingError> {
+        let kdf = kdf.into();
         let label = draft.label.trim();
         if label.is_empty() {
             return Err(MetingError::NoLabel);
@@ -192,12 +202,17 @@ impl Meting {
             return Err(MetingError::LongLabel);
         }
         draft.context.check()?;
-        seal::check_pin(&draft.pin)?;
-        if draft.pin != draft.pin_again {
-            return Err(MetingError::PinsDiffer);
+        match kdf {
+            Kdf::Pbkdf2 { .. } => {
+                seal::check_pin(&draft.pin)?;
+                if draft.pin != draft.pin_again {
+                    return Err(MetingError::PinsDiffer);
+                }
+            }
+            Kdf::Argon2id { .. } => passphrase::check(&draft.pin, &draft.pin_again)?,
         }
         let keys = KeyPair::from_seed(seeds.key);
-        let key = seal::wrap(&keys, &draft.pin, seeds.salt, seeds.nonce, iterations);
+        let key = seal::wrap_with(&keys, &draft.pin, seeds.salt, seeds.nonce, kdf);
         let meting = Meting {
             id: MetingId(seeds.id),
             instrument: instrument.id.clone(),
@@ -215,9 +230,31 @@ impl Meting {
         self.key.public()
     }
 
-    /// Unlocks the key pair with the PIN ([`SealError::WrongPin`] otherwise).
+    /// Unlocks the key pair with the passphrase (or, for an older meting, the PIN):
+    /// [`SealError::WrongPin`] otherwise.
     pub fn unlock(&self, pin: &str) -> Result<KeyPair, SealError> {
         seal::unwrap_key(&self.key, pin)
+    }
+
+    /// Wraps the unlocked key pair again under a new passphrase with `kdf` (the way an
+    /// older PIN meting moves to a passphrase). The passphrase must pass
+    /// [`passphrase::check`]; `keys` must be this meting's ([`SealError::Damaged`]
+    /// otherwise). `salt` and `nonce` must be fresh random bytes.
+    pub fn rewrap(
+        &mut self,
+        keys: &KeyPair,
+        passphrase: &str,
+        again: &str,
+        salt: [u8; 16],
+        nonce: [u8; 12],
+        kdf: Kdf,
+    ) -> Result<(), MetingError> {
+        passphrase::check(passphrase, again)?;
+        if keys.public() != self.public() {
+            return Err(MetingError::WrongKeys);
+        }
+        self.key = seal::wrap_with(keys, passphrase, salt, nonce, kdf);
+        Ok(())
     }
 
     /// The invitation for this meting; `kiosk` for a shared device.
