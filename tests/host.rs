@@ -11,6 +11,9 @@ mod collect;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "host/export.rs"]
 mod export;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "host/export_joins.rs"]
+mod export_joins;
 #[path = "host/instrument.rs"]
 mod instrument;
 #[path = "host/layering.rs"]

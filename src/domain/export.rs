@@ -56,6 +56,7 @@ mod document;
 mod error;
 mod json;
 mod period;
+pub mod plan;
 mod preview;
 pub mod quasi;
 mod read;
@@ -67,6 +68,7 @@ pub use csv::{to_csv, DATAPACKAGE};
 pub use document::*;
 pub use error::ExportError;
 pub use json::to_json;
+pub use plan::{ExportPlan, PeriodLevel, RecordPlan, Refusal};
 pub use preview::{preview, Preview, PreviewField, PreviewInstrument};
 pub use quasi::quasi_identifiers;
 pub use read::{meting_responses, meting_table, read_export};
@@ -104,6 +106,8 @@ pub struct MetingInput<'a> {
     pub meting: &'a Meting,
     /// Its responses, all to the meting's instrument.
     pub responses: Responses<'a>,
+    /// What its earlier exports fixed ([`plan`]); `None` before its first export.
+    pub plan: Option<&'a ExportPlan>,
 }
 
 /// A meting's responses: as they are, or coded beforehand with [`ExportSheet::new`]
@@ -200,10 +204,43 @@ pub fn export(
     seed: [u8; 32],
     created_week: &str,
 ) -> Result<ExportDocument, ExportError> {
+    export_planned(input, options, seed, created_week).map(|p| p.document)
+}
+
+/// An export with what the device keeps of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    /// The document that leaves.
+    pub document: ExportDocument,
+    /// Per meting (on the device), its plan after this export: keep it, and pass it as
+    /// [`MetingInput::plan`] to every later export of the meting.
+    pub plans: Vec<(MetingId, ExportPlan)>,
+    /// Per meting, responses that stay behind because fewer than `k` arrived since its
+    /// last export.
+    pub held_back: Vec<(MetingId, usize)>,
+}
+
+/// Makes the export of `input` following each meting's [`ExportPlan`] (see [`plan`]), and
+/// the plans to keep. Refuses choices that would break a plan
+/// ([`ExportError::Frozen`]); otherwise as [`export`].
+pub fn export_planned(
+    input: &ExportInput<'_>,
+    options: &ExportOptions,
+    seed: [u8; 32],
+    created_week: &str,
+) -> Result<Planned, ExportError> {
     if !period::is_week(created_week) {
         return Err(ExportError::BadWeek(created_week.into()));
     }
     let prepared = prepare(input, options)?;
+    let mut plans = Vec::with_capacity(prepared.metingen.len());
+    let mut held_back = Vec::new();
+    for work in &prepared.metingen {
+        plans.push((work.input.meting.id, work.plan_after(&prepared, options)));
+        if work.held_back > 0 {
+            held_back.push((work.input.meting.id, work.held_back));
+        }
+    }
     let k = options.settings.k();
     let mut rng = ChaCha20Rng::from_seed(seed);
     let meting_ids = unique_ids(&mut rng, prepared.metingen.len(), 'm', 8);
@@ -306,7 +343,7 @@ pub fn export(
         .collect();
     report.texts.included = with_records && options.include_text;
     let bands = options.settings.bands();
-    Ok(ExportDocument {
+    let document = ExportDocument {
         spiegel_export: FORMAT_VERSION,
         created: created_week.to_string(),
         parameters: Parameters {
@@ -350,7 +387,8 @@ pub fn export(
         },
         aggregates,
         responses: with_records.then_some(records),
-    })
+    };
+    Ok(Planned { document, plans, held_back })
 }
 
 /// Every open answer that would leave the device with `options.include_text` on, scrubbed,
@@ -473,6 +511,63 @@ struct Work<'a> {
     sheet: Cow<'a, ExportSheet>,
     /// The k-anonymity outcome; `None` when no records are exported.
     outcome: Option<Outcome>,
+    /// Responses left on the device by the plan (fewer than `k` new ones).
+    held_back: usize,
+}
+
+impl Work<'_> {
+    /// The meting's plan after this export.
+    fn plan_after(&self, prepared: &Prepared<'_>, options: &ExportOptions) -> ExportPlan {
+        let before = self.input.plan;
+        let k = options.settings.k();
+        let ids = (0..self.sheet.len()).map(|r| self.sheet.id(r).to_string());
+        let released: BTreeSet<String> = match before {
+            Some(p) => p.released.iter().cloned().chain(ids).collect(),
+            None => ids.collect(),
+        };
+        let records = match (&self.outcome, prepared.plans.get(self.plan)) {
+            (Some(outcome), Some(plan)) => {
+                let mut levels = Vec::new();
+                let mut period = PeriodLevel::Week;
+                for (q, def) in plan.qis.iter().enumerate() {
+                    let level = outcome.levels.get(q).copied().unwrap_or(0);
+                    match def.item {
+                        Some(item) => levels.push((item.id.clone(), level)),
+                        None => {
+                            period = match (options.dates, level) {
+                                (_, l) if l >= def.top() => PeriodLevel::Suppressed,
+                                (Coarse::Week, 0) => PeriodLevel::Week,
+                                _ => PeriodLevel::Month,
+                            }
+                        }
+                    }
+                }
+                let suppressed = (0..self.sheet.len())
+                    .filter(|&r| outcome.suppressed.get(r).copied().unwrap_or(false))
+                    .map(|r| self.sheet.id(r).to_string())
+                    .collect();
+                let mut batches = before
+                    .and_then(|p| p.records.as_ref())
+                    .map(|r| r.batches.clone())
+                    .unwrap_or_default();
+                let fresh: BTreeSet<String> = (0..self.sheet.len())
+                    .map(|r| self.sheet.id(r))
+                    .filter(|id| !batches.iter().any(|b| b.contains(*id)))
+                    .map(str::to_string)
+                    .collect();
+                if !fresh.is_empty() {
+                    batches.push(fresh);
+                }
+                let was_months = before
+                    .and_then(|p| p.records.as_ref())
+                    .is_some_and(|r| r.dates == Coarse::Month);
+                let dates = if was_months { Coarse::Month } else { options.dates };
+                Some(RecordPlan { k, dates, levels, period, suppressed, batches })
+            }
+            _ => before.and_then(|p| p.records.clone()),
+        };
+        ExportPlan { k: before.map_or(k, |p| p.k), released, records }
+    }
 }
 
 /// Everything [`export`] and [`texts`] share.
@@ -509,14 +604,24 @@ fn prepare<'a>(
             }
         };
         let Some(plan) = plans.get(at) else { continue };
+        plan::check(m.plan, k, options.dates, !options.aggregates_only)
+            .map_err(|refusal| ExportError::Frozen { meting: meting.id, refusal })?;
         let sheet = match m.responses {
             Responses::Plain(list) => Cow::Owned(ExportSheet::new(plan.instrument, list)?),
             Responses::Coded(sheet) if sheet.fits(plan.instrument) => Cow::Borrowed(sheet),
             Responses::Coded(_) => return Err(ExportError::OtherInstrument),
         };
+        let ids: Vec<&str> = (0..sheet.len()).map(|r| sheet.id(r)).collect();
+        let (keep, held_back) = plan::releasable(m.plan, &ids, k);
+        let sheet = if held_back > 0 { Cow::Owned(sheet.subset(&keep)) } else { sheet };
         let small = sheet.len() < k;
         let outcome = (!small && !options.aggregates_only).then(|| {
             let (values, record_values) = plan.qi_values(&sheet, options.dates);
+            let fixed = m
+                .plan
+                .and_then(|p| p.records.as_ref())
+                .map(|r| plan.fixed(r, &sheet, options.dates))
+                .unwrap_or_default();
             quasi::anonymise(
                 &plan.qis,
                 &plan.routing,
@@ -524,9 +629,10 @@ fn prepare<'a>(
                 record_values,
                 k,
                 quasi::top_up_seed(&meting.id.0),
+                &fixed,
             )
         });
-        metingen.push(Work { input: m, plan: at, small, sheet, outcome });
+        metingen.push(Work { input: m, plan: at, small, sheet, outcome, held_back });
     }
     // The codebook: used instruments in the order given, and what used staff instruments
     // mirror.
@@ -591,6 +697,36 @@ impl<'a> Plan<'a> {
             skipped: Sym::from(SKIPPED_CODE),
             suppressed: Sym::from(SUPPRESSED_CODE),
         })
+    }
+
+    /// What a frozen record plan fixes for the records of `sheet`: the lowest level per
+    /// quasi-identifier, the records kept suppressed, and each record's batch (the new
+    /// records last).
+    fn fixed(&self, records: &RecordPlan, sheet: &ExportSheet, dates: Coarse) -> quasi::Fixed {
+        let start = self
+            .qis
+            .iter()
+            .map(|def| match def.item {
+                Some(item) => {
+                    records.levels.iter().find(|(id, _)| *id == item.id).map_or(0, |(_, l)| *l)
+                }
+                None => match (dates, records.period) {
+                    (_, PeriodLevel::Suppressed) => def.top(),
+                    (Coarse::Week, PeriodLevel::Month) => 1,
+                    _ => 0,
+                },
+            })
+            .collect();
+        let n = sheet.len();
+        let fresh = records.batches.len() as u32;
+        let batch = (0..n)
+            .map(|r| {
+                let id = sheet.id(r);
+                records.batches.iter().position(|b| b.contains(id)).map_or(fresh, |b| b as u32)
+            })
+            .collect();
+        let suppressed = (0..n).map(|r| records.suppressed.contains(sheet.id(r))).collect();
+        quasi::Fixed { start, suppressed, batch }
     }
 
     /// Per quasi-identifier its distinct values as text, and per record (record-major)

@@ -224,7 +224,7 @@ pub fn export_students(
     use spiegel::domain::export::{self, ExportInput, ExportOptions, MetingInput};
     let input = ExportInput {
         instruments: vec![&w.student],
-        metingen: vec![MetingInput { meting, responses: sheet.into() }],
+        metingen: vec![MetingInput { plan: None, meting, responses: sheet.into() }],
     };
     export::export(&input, &ExportOptions::default(), [9; 32], WEEK).expect("the workload exports")
 }

@@ -31,11 +31,11 @@ use crate::support::instrument;
 
 const STUDENT: &str = include_str!("../golden/export/student.instrument.json");
 const STAFF: &str = include_str!("../golden/export/staff.instrument.json");
-const WEEK: &str = "2026-W48";
+pub(crate) const WEEK: &str = "2026-W48";
 
 // ---- builders -------------------------------------------------------------------------
 
-fn student() -> Instrument {
+pub(crate) fn student() -> Instrument {
     instrument(STUDENT)
 }
 
@@ -45,7 +45,7 @@ fn staff() -> Instrument {
 
 /// A meting whose id bytes are `id` and whose label is "Klas <id> geheimlabel", so tests
 /// can look for both in the output.
-fn meting(id: [u8; 8], inst: &Instrument, context: Context, week: &str) -> Meting {
+pub(crate) fn meting(id: [u8; 8], inst: &Instrument, context: Context, week: &str) -> Meting {
     let draft = Draft {
         label: format!("Klas {} geheimlabel", id[0]),
         context,
@@ -56,7 +56,7 @@ fn meting(id: [u8; 8], inst: &Instrument, context: Context, week: &str) -> Metin
     Meting::create(inst, &draft, week, seeds, 1).unwrap().0
 }
 
-fn context(domein: &str, niveau: &str, leerweg: &str) -> Context {
+pub(crate) fn context(domein: &str, niveau: &str, leerweg: &str) -> Context {
     Context {
         domein: Some(domein.into()),
         niveau: Some(niveau.into()),
@@ -79,15 +79,15 @@ fn response(inst: &Instrument, id: usize, answers: Vec<(&str, Answer)>) -> Respo
 }
 
 /// A tiny deterministic generator (Knuth's MMIX LCG), so the properties need no crate.
-struct Lcg(u64);
+pub(crate) struct Lcg(pub(crate) u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         ((self.next() >> 33) as usize) % n.max(1)
     }
 
@@ -114,7 +114,12 @@ const TEXTS: [&str; 6] = [
 /// its `show_if` gets a random answer, "weet ik niet" and "sla over" where offered, and
 /// open text from [`TEXTS`]. `spread` sets how many values the context items take (1: all
 /// the same), so classes range from one big group to many small ones.
-fn random_response(inst: &Instrument, rng: &mut Lcg, n: usize, spread: usize) -> Response {
+pub(crate) fn random_response(
+    inst: &Instrument,
+    rng: &mut Lcg,
+    n: usize,
+    spread: usize,
+) -> Response {
     let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
     for section in &inst.sections {
         if !shown(section.show_if.as_ref(), &answers) {
@@ -174,7 +179,7 @@ fn shown(show_if: Option<&Condition>, answers: &BTreeMap<String, Answer>) -> boo
     show_if.is_none_or(|c| c.holds(&|id: &str| answers.get(id)))
 }
 
-fn options(k: usize) -> ExportOptions {
+pub(crate) fn options(k: usize) -> ExportOptions {
     ExportOptions { settings: Settings::with_k(k), ..ExportOptions::default() }
 }
 
@@ -286,7 +291,11 @@ fn golden_input<'a>(
         metingen: metingen
             .iter()
             .zip(responses)
-            .map(|(meting, responses)| MetingInput { meting, responses: responses.into() })
+            .map(|(meting, responses)| MetingInput {
+                plan: None,
+                meting,
+                responses: responses.into(),
+            })
             .collect(),
     }
 }
@@ -513,7 +522,7 @@ fn records_are_shuffled() {
     let m = meting([0xe1; 8], &inst, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let order = |seed| -> Vec<i64> {
         let doc = export(&input, &options(5), seed, WEEK).unwrap();
@@ -555,7 +564,7 @@ fn leerjaar_generalises_to_2_plus_before_anything_is_suppressed() {
     let m = meting([0xe2; 8], &inst, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let doc = export(&input, &options(5), [3; 32], WEEK).unwrap();
     checked_json(&doc);
@@ -594,7 +603,7 @@ fn a_varied_large_class_is_generalised_not_suppressed_wholesale() {
     let m = meting([0xe3; 8], &inst, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let doc = export(&input, &options(5), [4; 32], WEEK).unwrap();
     checked_json(&doc);
@@ -668,7 +677,7 @@ fn a_text_key_not_in_the_input_changes_nothing() {
         .collect();
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let key = TextKey { meting: m.id, response: "elders".into(), item: "opmerking".into() };
     let opts = ExportOptions { include_text: true, dropped: BTreeSet::from([key]), ..options(5) };
@@ -765,7 +774,7 @@ fn an_export_reads_back_into_the_same_responses_and_analysis() {
     let m = meting([0xf1; 8], &student, context("ict", "3", "bol"), WEEK);
     let input = ExportInput {
         instruments: vec![&student, &staff],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let doc = export(&input, &options(5), [9; 32], WEEK).unwrap();
     assert!(doc.anonymisation.generalised.is_empty() && doc.anonymisation.suppressed.is_empty());
@@ -976,7 +985,7 @@ fn bad_input_is_refused_with_a_reason() {
     let class = vec![response(&student, 1, vec![])];
     let input = ExportInput {
         instruments: vec![&student],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     assert_eq!(
         export(&input, &options(5), [0; 32], "2026-11-23"),
@@ -990,7 +999,7 @@ fn bad_input_is_refused_with_a_reason() {
     let stray = vec![response(&staff, 1, vec![])];
     let mixed = ExportInput {
         instruments: vec![&student],
-        metingen: vec![MetingInput { meting: &m, responses: (&stray).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&stray).into() }],
     };
     assert_eq!(export(&mixed, &options(5), [0; 32], WEEK), Err(ExportError::OtherInstrument));
     let reserved = instrument(&crate::support::edited(STUDENT, |v| {
@@ -999,7 +1008,7 @@ fn bad_input_is_refused_with_a_reason() {
     let m2 = meting([0xf3; 8], &reserved, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&reserved],
-        metingen: vec![MetingInput { meting: &m2, responses: Responses::Plain(&[]) }],
+        metingen: vec![MetingInput { plan: None, meting: &m2, responses: Responses::Plain(&[]) }],
     };
     assert!(matches!(
         export(&input, &options(5), [0; 32], WEEK),
@@ -1027,7 +1036,7 @@ fn responses_coded_beforehand_export_the_same() {
         metingen: metingen
             .iter()
             .zip(&sheets)
-            .map(|(meting, sheet)| MetingInput { meting, responses: sheet.into() })
+            .map(|(meting, sheet)| MetingInput { plan: None, meting, responses: sheet.into() })
             .collect(),
     };
     let opts = ExportOptions { include_text: true, ..options(5) };
@@ -1037,7 +1046,11 @@ fn responses_coded_beforehand_export_the_same() {
     assert_eq!(ExportSheet::new(&student, &responses[1]), Err(ExportError::OtherInstrument));
     let wrong = ExportInput {
         instruments: input.instruments.clone(),
-        metingen: vec![MetingInput { meting: &metingen[0], responses: (&sheets[1]).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            meting: &metingen[0],
+            responses: (&sheets[1]).into(),
+        }],
     };
     assert_eq!(export(&wrong, &opts, [7; 32], WEEK), Err(ExportError::OtherInstrument));
 }
@@ -1088,7 +1101,7 @@ fn csv_files_quote_per_rfc_4180_and_match_the_datapackage() {
     let m = meting([0xf4; 8], &inst, context("ict", "3", "bol"), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let opts = ExportOptions { include_text: true, ..options(5) };
     let doc = export(&input, &opts, [6; 32], WEEK).unwrap();
@@ -1158,7 +1171,7 @@ fn no_csv_cell_runs_as_a_spreadsheet_formula() {
     let m = meting([0xf5; 8], &inst, context("ict", "3", "bol"), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
     };
     let opts = ExportOptions { include_text: true, ..options(5) };
     let doc = export(&input, &opts, [6; 32], WEEK).unwrap();

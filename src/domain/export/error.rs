@@ -93,6 +93,14 @@ pub enum ExportError {
     /// An export made without responses (aggregates only) cannot give responses back.
     #[error("the export holds aggregates only")]
     AggregatesOnly,
+    /// The team's choices would break the plan of a meting exported before.
+    #[error("meting {} was exported before: {refusal:?}", meting.to_text())]
+    Frozen {
+        /// The meting (on the device).
+        meting: crate::domain::meting::MetingId,
+        /// Why.
+        refusal: super::plan::Refusal,
+    },
 }
 
 impl ExportError {
@@ -182,6 +190,7 @@ impl ExportError {
                 "Deze export bevat alleen totalen, geen losse antwoorden.".into(),
                 "This export holds totals only, no single responses.".into(),
             ),
+            E::Frozen { refusal, .. } => refusal.message(lang),
         }
     }
 }

@@ -49,6 +49,12 @@
 //!
 //! Afterwards every combination of exported quasi-identifier values within a meting holds
 //! at least `k` records.
+//!
+//! A later export of a meting starts from what its first export with records fixed
+//! ([`super::plan`]): the levels do not go below it, its fully suppressed records stay so,
+//! and each batch of records (those of the first export, those that arrived for a later
+//! one) is grouped on its own, so groups never mix batches and every batch's suppressed
+//! group is topped up within the batch.
 
 use std::collections::BTreeMap;
 
@@ -264,13 +270,25 @@ impl Outcome {
     }
 }
 
+/// What an earlier export of the meting fixes ([`super::plan`]): empty lists mean
+/// nothing is fixed.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Fixed {
+    /// Per quasi-identifier, the lowest level it may have.
+    pub start: Vec<usize>,
+    /// Per record, whether every quasi-identifier stays suppressed.
+    pub suppressed: Vec<bool>,
+    /// Per record, its batch: groups never span two batches.
+    pub batch: Vec<u32>,
+}
+
 /// Makes the records of one meting k-anonymous (see the module documentation).
 ///
 /// `values` holds, per quasi-identifier, its distinct original values as text (empty for
 /// no answer); `record_values` the index of each record's value, record-major. `items`
 /// is the instrument's item list, in order, with each item's routing conditions (its
 /// section's and its own); `seed` picks records when the suppressed group needs topping
-/// up.
+/// up; `fixed` is what an earlier export of the meting fixed.
 pub(super) fn anonymise(
     qis: &[QiDef<'_>],
     items: &[(&Item, Vec<&Condition>)],
@@ -278,9 +296,11 @@ pub(super) fn anonymise(
     record_values: Vec<u32>,
     k: usize,
     seed: [u8; 32],
+    fixed: &Fixed,
 ) -> Outcome {
     let width = qis.len();
     let n = record_values.len().checked_div(width).unwrap_or(0);
+    let batch: Vec<u32> = (0..n).map(|r| fixed.batch.get(r).copied().unwrap_or(0)).collect();
     // Per quasi-identifier and level: the exported value id of every original value.
     // Id 0 is always `onderdrukt`, so fully suppressed records share one group.
     let ids: Vec<Vec<Vec<u32>>> = qis
@@ -304,11 +324,17 @@ pub(super) fn anonymise(
                 .collect()
         })
         .collect();
-    let mut levels = vec![0usize; width];
-    let mut suppressed = vec![false; n];
+    let mut levels: Vec<usize> = qis
+        .iter()
+        .enumerate()
+        .map(|(q, def)| fixed.start.get(q).copied().unwrap_or(0).min(def.top()))
+        .collect();
+    let mut suppressed: Vec<bool> =
+        (0..n).map(|r| fixed.suppressed.get(r).copied().unwrap_or(false)).collect();
     let limit = k.max(n / 20);
+    let g = Grouping { ids: &ids, record_values: &record_values, batch: &batch };
     loop {
-        let cost = suppression_cost(&ids, &levels, &record_values, &suppressed, k);
+        let cost = suppression_cost(&g, &levels, &suppressed, k);
         if cost <= limit {
             break;
         }
@@ -326,7 +352,7 @@ pub(super) fn anonymise(
             }
             let distinct = values.get(q).map_or(0, Vec::len);
             let score = (
-                suppression_cost(&ids, &tried, &record_values, &suppressed, k),
+                suppression_cost(&g, &tried, &suppressed, k),
                 level + 1 >= def.top(),
                 std::cmp::Reverse(distinct),
                 q,
@@ -341,15 +367,15 @@ pub(super) fn anonymise(
         }
     }
     // Local suppression of the records still in small groups.
-    let sizes = group_sizes(&ids, &levels, &record_values, &suppressed);
+    let sizes = group_sizes(&g, &levels, &suppressed);
     let mut primary = 0;
     for (gone, size) in suppressed.iter_mut().zip(&sizes) {
-        if *size < k {
+        if *size < k && !*gone {
             *gone = true;
             primary += 1;
         }
     }
-    let topped_up = top_up(&ids, &levels, &record_values, &mut suppressed, k, seed);
+    let topped_up = top_up(&g, &levels, &mut suppressed, k, seed);
     let exported = qis
         .iter()
         .zip(values)
@@ -378,37 +404,46 @@ pub(super) fn anonymise(
     outcome
 }
 
-/// The group key of every record: its exported value ids, in mixed radix.
-fn keys(
-    ids: &[Vec<Vec<u32>>],
-    levels: &[usize],
-    record_values: &[u32],
-    suppressed: &[bool],
-) -> Vec<u128> {
+/// What records are grouped by: per quasi-identifier and level the exported value id of
+/// every original value, each record's original values, and each record's batch.
+struct Grouping<'g> {
+    ids: &'g [Vec<Vec<u32>>],
+    record_values: &'g [u32],
+    batch: &'g [u32],
+}
+
+/// The group key of every record: its batch and its exported value ids, in mixed radix. A
+/// suppressed record has every value id 0 (`onderdrukt`), so the suppressed records of a
+/// batch form one group.
+fn keys(g: &Grouping<'_>, levels: &[usize], suppressed: &[bool]) -> Vec<u128> {
     let width = levels.len();
     // Per quasi-identifier: the id of every original value at its level, and the radix.
     let tables: Vec<(&[u32], u128)> = levels
         .iter()
         .enumerate()
         .map(|(q, &level)| {
-            let table = ids.get(q).and_then(|t| t.get(level)).map_or(&[][..], Vec::as_slice);
+            let table = g.ids.get(q).and_then(|t| t.get(level)).map_or(&[][..], Vec::as_slice);
             (table, table.iter().copied().max().unwrap_or(0) as u128 + 1)
         })
         .collect();
-    let fits = tables.iter().try_fold(1u128, |acc, (_, radix)| acc.checked_mul(*radix)).is_some();
+    let batches = g.batch.iter().copied().max().unwrap_or(0) as u128 + 1;
+    let product = tables.iter().try_fold(1u128, |acc, (_, radix)| acc.checked_mul(*radix));
+    let fits = product.and_then(|p| p.checked_mul(batches)).is_some();
     let id = |r: usize, q: usize, table: &[u32]| {
-        let v = record_values.get(r * width + q).copied().unwrap_or(0) as usize;
+        let v = g.record_values.get(r * width + q).copied().unwrap_or(0) as usize;
         table.get(v).copied().unwrap_or(0)
     };
-    if fits {
+    let batch = |r: usize| g.batch.get(r).copied().unwrap_or(0);
+    if let (true, Some(product)) = (fits, product) {
         return suppressed
             .iter()
             .enumerate()
             .map(|(r, &gone)| {
+                let base = u128::from(batch(r)) * product;
                 if gone {
-                    return 0;
+                    return base;
                 }
-                tables
+                base + tables
                     .iter()
                     .enumerate()
                     .fold(0u128, |key, (q, (table, radix))| key * radix + id(r, q, table) as u128)
@@ -422,11 +457,13 @@ fn keys(
         .iter()
         .enumerate()
         .map(|(r, &gone)| {
-            let combo: Vec<u32> = tables
-                .iter()
-                .enumerate()
-                .map(|(q, (table, _))| if gone { 0 } else { id(r, q, table) })
-                .collect();
+            let mut combo: Vec<u32> = vec![batch(r)];
+            combo.extend(
+                tables
+                    .iter()
+                    .enumerate()
+                    .map(|(q, (table, _))| if gone { 0 } else { id(r, q, table) }),
+            );
             let next = seen.len() as u128;
             *seen.entry(combo).or_insert(next)
         })
@@ -434,13 +471,8 @@ fn keys(
 }
 
 /// The size of every record's group.
-fn group_sizes(
-    ids: &[Vec<Vec<u32>>],
-    levels: &[usize],
-    record_values: &[u32],
-    suppressed: &[bool],
-) -> Vec<usize> {
-    let keys = keys(ids, levels, record_values, suppressed);
+fn group_sizes(g: &Grouping<'_>, levels: &[usize], suppressed: &[bool]) -> Vec<usize> {
+    let keys = keys(g, levels, suppressed);
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     keys.iter()
@@ -455,14 +487,8 @@ fn group_sizes(
 /// How many records would lose every quasi-identifier at these levels: the records in
 /// groups smaller than `k`, plus what it takes to bring those to `k` (from groups with
 /// records to spare, or else the smallest group whole).
-fn suppression_cost(
-    ids: &[Vec<Vec<u32>>],
-    levels: &[usize],
-    record_values: &[u32],
-    suppressed: &[bool],
-    k: usize,
-) -> usize {
-    let mut keys = keys(ids, levels, record_values, suppressed);
+fn suppression_cost(g: &Grouping<'_>, levels: &[usize], suppressed: &[bool], k: usize) -> usize {
+    let mut keys = keys(g, levels, suppressed);
     keys.sort_unstable();
     let (mut small, mut spare, mut smallest) = (0, 0, usize::MAX);
     for group in keys.chunk_by(|a, b| a == b) {
@@ -481,63 +507,77 @@ fn suppression_cost(
     }
 }
 
-/// Brings the group of fully suppressed records up to `k`, if it has any records: takes
-/// records at random from groups larger than `k`, else the smallest group whole. Returns
-/// how many records it added.
+/// Brings the group of fully suppressed records of each batch up to `k`, if it has any
+/// records: takes records at random from groups of that batch larger than `k`, else the
+/// batch's smallest group whole. Returns how many records it added.
 fn top_up(
-    ids: &[Vec<Vec<u32>>],
+    g: &Grouping<'_>,
     levels: &[usize],
-    record_values: &[u32],
     suppressed: &mut [bool],
     k: usize,
     seed: [u8; 32],
 ) -> usize {
-    let keys = keys(ids, levels, record_values, suppressed);
-    let Some(blank) = keys.iter().zip(suppressed.iter()).find(|(_, s)| **s).map(|(k, _)| *k) else {
-        return 0;
-    };
-    let mut have = keys.iter().filter(|x| **x == blank).count();
-    if have >= k {
-        return 0;
+    let keys = keys(g, levels, suppressed);
+    let batch = |r: usize| g.batch.get(r).copied().unwrap_or(0);
+    let mut blanks: Vec<(u128, u32)> = Vec::new();
+    for (r, (key, gone)) in keys.iter().zip(suppressed.iter()).enumerate() {
+        if *gone && !blanks.iter().any(|(b, _)| b == key) {
+            blanks.push((*key, batch(r)));
+        }
     }
     let mut sizes: BTreeMap<u128, usize> = BTreeMap::new();
     for key in &keys {
         *sizes.entry(*key).or_default() += 1;
     }
     let mut rng = ChaCha8Rng::from_seed(seed);
-    let spare = |key: &u128| *key != blank && sizes.get(key).is_some_and(|s| *s > k);
-    let mut candidates: Vec<usize> =
-        keys.iter().enumerate().filter(|(_, key)| spare(key)).map(|(r, _)| r).collect();
-    for i in (1..candidates.len()).rev() {
-        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
-        candidates.swap(i, j);
-    }
     let mut added = 0;
-    for r in candidates {
+    for (blank, b) in blanks {
+        let mut have = sizes.get(&blank).copied().unwrap_or(0);
         if have >= k {
-            break;
+            continue;
         }
-        let (Some(key), Some(gone)) = (keys.get(r), suppressed.get_mut(r)) else { continue };
-        let Some(size) = sizes.get_mut(key) else { continue };
-        if *size > k {
-            *size -= 1;
-            *gone = true;
-            have += 1;
-            added += 1;
-        }
-    }
-    if have < k {
-        // No group has enough to spare: suppress the smallest group whole.
-        let smallest = sizes
+        let mut candidates: Vec<usize> = keys
             .iter()
-            .filter(|(key, size)| **key != blank && **size > 0)
-            .min_by_key(|(key, size)| (**size, **key))
-            .map(|(key, _)| *key);
-        if let Some(target) = smallest {
-            for (key, gone) in keys.iter().zip(suppressed.iter_mut()) {
-                if *key == target && !*gone {
-                    *gone = true;
-                    added += 1;
+            .enumerate()
+            .filter(|(r, key)| {
+                **key != blank && batch(*r) == b && sizes.get(*key).is_some_and(|s| *s > k)
+            })
+            .map(|(r, _)| r)
+            .collect();
+        for i in (1..candidates.len()).rev() {
+            let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+            candidates.swap(i, j);
+        }
+        for r in candidates {
+            if have >= k {
+                break;
+            }
+            let (Some(key), Some(gone)) = (keys.get(r), suppressed.get_mut(r)) else { continue };
+            let Some(size) = sizes.get_mut(key) else { continue };
+            if *size > k && !*gone {
+                *size -= 1;
+                *gone = true;
+                have += 1;
+                added += 1;
+            }
+        }
+        if have < k {
+            // No group has enough to spare: suppress the batch's smallest group whole.
+            let smallest = keys
+                .iter()
+                .enumerate()
+                .filter(|(r, key)| {
+                    **key != blank && batch(*r) == b && suppressed.get(*r) == Some(&false)
+                })
+                .filter_map(|(_, key)| sizes.get(key).map(|s| (*s, *key)))
+                .min()
+                .map(|(_, key)| key);
+            if let Some(target) = smallest {
+                for (key, gone) in keys.iter().zip(suppressed.iter_mut()) {
+                    if *key == target && !*gone {
+                        *gone = true;
+                        added += 1;
+                    }
                 }
             }
         }

@@ -212,6 +212,29 @@ impl ExportSheet {
         Ok(sheet)
     }
 
+    /// Only the responses whose `keep` is true, in order (matrix rows and texts stay
+    /// shared, so nothing is coded again).
+    pub(super) fn subset(&self, keep: &[bool]) -> ExportSheet {
+        let mut out = ExportSheet {
+            instrument: self.instrument.clone(),
+            version: self.version.clone(),
+            width: self.width,
+            rows: self.rows.clone(),
+            texts: self.texts.clone(),
+            week_names: self.week_names.clone(),
+            ..ExportSheet::default()
+        };
+        for (r, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            let start = r * self.width;
+            if let Some(cells) = self.cells.get(start..start + self.width) {
+                out.cells.extend_from_slice(cells);
+            }
+            out.ids.push(self.id(r).to_string());
+            out.weeks.push(self.weeks.get(r).copied().unwrap_or(u16::MAX));
+        }
+        out
+    }
+
     /// The number of responses.
     pub fn len(&self) -> usize {
         self.ids.len()

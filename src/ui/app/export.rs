@@ -68,6 +68,7 @@ impl Screens {
                 .map(|(meting, _, responses)| MetingInput {
                     meting,
                     responses: responses[..].into(),
+                    plan: None,
                 })
                 .collect(),
         };
