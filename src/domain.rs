@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod answer;
+pub mod backup;
 pub mod builtin;
 pub mod calendar;
 pub mod catalog;

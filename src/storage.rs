@@ -14,6 +14,7 @@ pub mod journal;
 pub mod local;
 pub mod memory;
 pub mod schema;
+pub mod team;
 
 use thiserror::Error;
 

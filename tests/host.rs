@@ -36,3 +36,5 @@ mod storage;
 mod summary;
 #[path = "host/support.rs"]
 mod support;
+#[path = "host/team_store.rs"]
+mod team_store;

@@ -36,7 +36,12 @@ fn message(t: &TeamWords, e: CreateError) -> &'static str {
         CreateError::Draft(MetingError::Pin(PinProblem::TooShort)) => t.err_pin_short,
         CreateError::Draft(MetingError::Pin(PinProblem::AllSame)) => t.err_pin_same,
         CreateError::Draft(MetingError::Pin(PinProblem::Sequence)) => t.err_pin_sequence,
-        CreateError::Draft(MetingError::PinsDiffer) => t.err_pins_differ,
+        CreateError::Draft(MetingError::PinsDiffer)
+        | CreateError::Draft(MetingError::Passphrase(
+            crate::domain::passphrase::PassphraseProblem::Differ,
+        )) => t.err_pins_differ,
+        CreateError::Draft(MetingError::Passphrase(_)) => t.err_pin_short,
+        CreateError::Draft(MetingError::WrongKeys) => t.err_not_kept,
         CreateError::Draft(MetingError::UnknownContext(_)) | CreateError::NotKept => t.err_not_kept,
         CreateError::NoRandom => t.err_no_random,
     }
