@@ -38,3 +38,5 @@ mod summary;
 mod support;
 #[path = "host/team_store.rs"]
 mod team_store;
+#[path = "host/versions.rs"]
+mod versions;

@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::envelope::{Envelope, MAX_ENVELOPE};
 use crate::domain::export::{Coarse, ExportPlan, PeriodLevel, RecordPlan};
 use crate::domain::hex;
+use crate::domain::instrument::ContentHash;
 use crate::domain::meting::{Context, Meting, MetingId, METING_ID_LEN};
 use crate::domain::seal::{self, KeyPair, SealError, WrappedKey};
 
@@ -92,6 +93,9 @@ struct Meta {
     label: String,
     instrument: String,
     instrument_version: String,
+    /// The vragenlijst's content hash, when the meting recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    instrument_hash: Option<String>,
     domein: Option<String>,
     niveau: Option<String>,
     leerweg: Option<String>,
@@ -184,6 +188,7 @@ pub fn write(backup: &Backup, seed: [u8; 32]) -> Vec<u8> {
         label: m.label.clone(),
         instrument: m.instrument.clone(),
         instrument_version: m.instrument_version.clone(),
+        instrument_hash: m.instrument_hash.map(|h| h.to_text()),
         domein: m.context.domein.clone(),
         niveau: m.context.niveau.clone(),
         leerweg: m.context.leerweg.clone(),
@@ -290,6 +295,10 @@ pub fn read(bytes: &[u8], passphrase: &str) -> Result<(Backup, KeyPair), BackupE
         id: outside.meting,
         instrument: meta.instrument,
         instrument_version: meta.instrument_version,
+        instrument_hash: match &meta.instrument_hash {
+            Some(text) => Some(ContentHash::from_text(text).ok_or(BackupError::Damaged)?),
+            None => None,
+        },
         label: meta.label,
         context,
         week: meta.week,
