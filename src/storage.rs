@@ -9,6 +9,8 @@
 //! corrupt entries, written against the trait so they are tested on the host.
 
 pub mod collection;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 pub mod journal;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
