@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use std::collections::BTreeSet;
 
@@ -41,6 +42,8 @@ pub enum StorageWarning {
     Full,
     /// A write failed for another reason.
     Failed,
+    /// The same run is open in another tab of this browser: this one writes nothing.
+    OtherTab,
 }
 
 /// Something the user should know once, e.g. that a corrupt entry was set aside.
@@ -75,6 +78,8 @@ pub struct Persist {
     pub warning: RwSignal<Option<StorageWarning>>,
     /// A one-time notice, if any.
     pub notice: RwSignal<Option<Notice>>,
+    /// The runs this tab holds (see [`Persist::claim_run`]).
+    claimed: StoredValue<Vec<String>>,
 }
 
 impl Persist {
@@ -93,6 +98,7 @@ impl Persist {
             in_memory: warning == Some(StorageWarning::Blocked),
             warning: RwSignal::new(warning),
             notice: RwSignal::new(None),
+            claimed: StoredValue::new(Vec::new()),
         }
     }
 
@@ -100,10 +106,48 @@ impl Persist {
         self.store.get_value()
     }
 
+    /// The key-value store itself, for the team device's move of its first-version data
+    /// into IndexedDB.
+    pub fn kv(&self) -> Rc<dyn KeyValueStore> {
+        self.store()
+    }
+
+    /// Takes the run of `instrument` for this tab (the browser's Web Locks, held until
+    /// the tab closes). If another tab holds it, this tab shows so and writes no session.
+    /// Browsers without Web Locks carry on as before.
+    pub fn claim_run(&self, instrument: &str) {
+        use wasm_bindgen::JsValue;
+        if self.claimed.with_value(|c| c.iter().any(|i| i == instrument)) {
+            return;
+        }
+        self.claimed.update_value(|c| c.push(instrument.to_string()));
+        // `navigator.locks` is not in web-sys's stable API: reached through Reflect.
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+        let Ok(locks) = js_sys::Reflect::get(&navigator, &"locks".into()) else { return };
+        let request = js_sys::Reflect::get(&locks, &"request".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(request) = request else { return };
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+        let warning = self.warning;
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move |lock: JsValue| {
+            if lock.is_null() {
+                warning.set(Some(StorageWarning::OtherTab));
+                return js_sys::Promise::resolve(&JsValue::NULL);
+            }
+            // Held until the tab closes: a promise that never settles.
+            js_sys::Promise::new(&mut |_, _| {})
+        });
+        let name = JsValue::from_str(&format!("spiegel-run-{instrument}"));
+        let _ = request.call3(&locks, &name, &options, &callback);
+    }
+
     fn outcome<T>(&self, result: Result<T, StorageError>) -> Option<T> {
         match result {
             Ok(v) => {
-                if !self.in_memory && self.warning.get_untracked().is_some() {
+                let other_tab = self.warning.get_untracked() == Some(StorageWarning::OtherTab);
+                if !self.in_memory && !other_tab && self.warning.get_untracked().is_some() {
                     self.warning.set(None);
                 }
                 Some(v)
@@ -134,8 +178,12 @@ impl Persist {
     }
 
     /// Saves a session; on failure the warning banner appears and the session lives on in
-    /// memory. Returns whether the device has it.
+    /// memory. Returns whether the device has it. A tab that found the same run open in
+    /// another tab writes nothing, so it never overwrites the other's answers.
     pub fn save_session(&self, instrument: &Instrument, session: &Session) -> bool {
+        if self.warning.get_untracked() == Some(StorageWarning::OtherTab) {
+            return false;
+        }
         self.outcome(journal::save_session(&*self.store(), instrument, session)).is_some()
     }
 
@@ -198,6 +246,12 @@ impl Persist {
             self.notice.set(Some(Notice::SetAside));
         }
         list
+    }
+
+    /// Removes the first version's copy of a meting and its responses from
+    /// `localStorage` (when the team deletes the meting). Returns whether that worked.
+    pub fn forget_meting(&self, meting: MetingId) -> bool {
+        self.outcome(collection::delete_meting(&*self.store(), meting)).is_some()
     }
 
     /// Keeps a meting. Returns whether the device has it.

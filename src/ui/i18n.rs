@@ -104,6 +104,8 @@ pub struct Words {
     pub storage_full: &'static str,
     /// Banner: storage failed.
     pub storage_failed: &'static str,
+    /// Banner: the same run is open in another tab.
+    pub other_tab: &'static str,
     /// Notice: a corrupt entry was set aside.
     pub set_aside: &'static str,
     /// Notice: some old answers no longer fit.
@@ -180,6 +182,7 @@ pub const NL: Words = Words {
     storage_blocked: "Deze browser bewaart niets. Je kunt gewoon verder. Sluit dit scherm niet voordat je klaar bent.",
     storage_full: "Het geheugen van deze browser is vol. Je kunt gewoon verder. Sluit dit scherm niet voordat je klaar bent.",
     storage_failed: "Bewaren lukte net niet. Je kunt gewoon verder. Sluit dit scherm niet voordat je klaar bent.",
+    other_tab: "Deze vragenlijst is al open in een ander tabblad. Ga in dat tabblad verder. Hier wordt niets bewaard.",
     set_aside: "Er stonden kapotte gegevens op dit apparaat. We hebben ze apart gezet. Je begint opnieuw.",
     answers_dropped: "De vragenlijst is veranderd. Een paar oude antwoorden passen niet meer. Die vragen krijg je opnieuw.",
     close: "Sluiten",
@@ -244,6 +247,7 @@ pub const EN: Words = Words {
     storage_blocked: "This browser does not save anything. You can go on. Do not close this screen until you are done.",
     storage_full: "This browser's storage is full. You can go on. Do not close this screen until you are done.",
     storage_failed: "Saving just failed. You can go on. Do not close this screen until you are done.",
+    other_tab: "This questionnaire is already open in another tab. Go on in that tab. Nothing is saved here.",
     set_aside: "There was damaged data on this device. We put it aside. You start again.",
     answers_dropped: "The questionnaire has changed. Some old answers no longer fit. You will get those questions again.",
     close: "Close",

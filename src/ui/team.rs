@@ -6,5 +6,6 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod scan;
+pub mod store;
 
 pub use app::App;

@@ -19,8 +19,10 @@ pub fn Banners() -> impl IntoView {
                 StorageWarning::Blocked => w.storage_blocked,
                 StorageWarning::Full => w.storage_full,
                 StorageWarning::Failed => w.storage_failed,
+                StorageWarning::OtherTab => w.other_tab,
             };
-            view! { <p class="notice notice--warning">{text}</p> }
+            let other = k == StorageWarning::OtherTab;
+            view! { <p class="notice notice--warning" data-other-tab=other.to_string()>{text}</p> }
         })
     };
     let notice = move || {

@@ -34,15 +34,19 @@ use crate::ui::student::pages::runner::RunnerPage;
 use crate::ui::student::pages::start::{Choice, StartPage};
 use crate::ui::team::pages::export::{ExportPage, Format as ExportFormat};
 use crate::ui::team::pages::meting::{Incoming, MetingPage, UnlockError};
+use crate::ui::team::pages::meting_safety::MetingSafety;
 use crate::ui::team::pages::metingen::MetingenPage;
 use crate::ui::team::pages::mirror::{MirrorData, MirrorPage, MirrorState};
 use crate::ui::team::pages::mirror_setup::{Choice as MirrorChoice, MirrorSetupPage};
 use crate::ui::team::pages::new_meting::{InstrumentChoice, NewMetingPage};
 use crate::ui::team::pages::own::{Loaded, OwnPage};
+use crate::ui::team::pages::vault::{RestoreFuture, TeamVault};
+use crate::ui::team::store::TeamService;
 
 mod export;
 mod mirror;
 mod team;
+mod vault;
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -111,7 +115,9 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || reload.remove());
     let mut catalog = Catalog::with_builtins();
     persist.load_instruments(&mut catalog);
-    let body = match Screens::new(persist, catalog) {
+    let team = TeamService::open(persist);
+    provide_context(team);
+    let body = match Screens::new(persist, team, catalog) {
         Some(screens) => screens.view(lang).into_any(),
         None => view! {
             <p class="notice notice--error" role="alert">
@@ -132,10 +138,16 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// An export built and the plans it fixes once it leaves.
+type ExportBuilt =
+    (crate::domain::export::ExportDocument, Vec<(MetingId, crate::domain::export::ExportPlan)>);
+
 /// The screens and the state they share.
 #[derive(Clone, Copy)]
 struct Screens {
     persist: Persist,
+    /// The team device's metingen and responses (IndexedDB).
+    team: TeamService,
     catalog: StoredValue<Catalog>,
     mode: StoredValue<Mode>,
     /// The instrument being run (or last run).
@@ -148,8 +160,10 @@ struct Screens {
     receipt: StoredValue<Option<(Envelope, Option<String>)>>,
     /// Kiosk: the outbox keys of the responses last downloaded.
     collected: StoredValue<Vec<String>>,
-    /// Meting keys unlocked with the PIN during this visit (never stored).
+    /// Meting keys unlocked with the passphrase during this visit (never stored).
     unlocked: StoredValue<Vec<(MetingId, KeyPair)>>,
+    /// Bumped when a key is unlocked or forgotten, for views that show it.
+    keys_changed: RwSignal<u64>,
     /// Ids of the responses collected for the open meting, kept in step with storage.
     known: StoredValue<Option<(MetingId, BTreeSet<String>)>>,
     /// QR parts scanned so far.
@@ -161,15 +175,15 @@ struct Screens {
     mirror: StoredValue<Option<Arc<MirrorData>>>,
     /// The mirror's view and settings.
     mirror_state: StoredValue<MirrorState>,
-    /// The last export built, for its download.
-    export_doc: StoredValue<Option<crate::domain::export::ExportDocument>>,
+    /// The last export built, for its download, with the plans it fixes.
+    export_doc: StoredValue<Option<ExportBuilt>>,
     /// An earlier export opened for the mirror's comparison over time.
     read_back: StoredValue<Option<crate::domain::export::ExportDocument>>,
 }
 
 impl Screens {
     /// `None` only if not a single instrument could be read (a bug the host tests catch).
-    fn new(persist: Persist, catalog: Catalog) -> Option<Screens> {
+    fn new(persist: Persist, team: TeamService, catalog: Catalog) -> Option<Screens> {
         let frag = fragment();
         let mode = if !Invitation::is_invitation(&frag) {
             Mode::Plain
@@ -210,8 +224,12 @@ impl Screens {
                 (first, session, screen)
             }
         };
+        if screen == Screen::Run {
+            persist.claim_run(&instrument.id);
+        }
         Some(Screens {
             persist,
+            team,
             catalog: StoredValue::new(catalog),
             mode: StoredValue::new(mode),
             instrument: StoredValue::new(instrument),
@@ -221,6 +239,7 @@ impl Screens {
             receipt: StoredValue::new(None),
             collected: StoredValue::new(Vec::new()),
             unlocked: StoredValue::new(Vec::new()),
+            keys_changed: RwSignal::new(0),
             known: StoredValue::new(None),
             parts: StoredValue::new(Parts::new()),
             tables: StoredValue::new(Vec::new()),
@@ -241,6 +260,7 @@ impl Screens {
     /// Starts (or resumes) the instrument with this id.
     fn start(self, id: &str) {
         let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
+        self.persist.claim_run(&instrument.id);
         let session =
             self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
         self.persist.save_session(&instrument, &session);
@@ -283,7 +303,7 @@ impl Screens {
         };
         let envelope = Envelope { meting: inv.meting, sealed: seal::seal(&inv.key, &plain, seed) };
         let bytes = envelope.to_bytes();
-        let here = self.persist.metingen().iter().any(|m| m.id == inv.meting);
+        let here = self.team.meting(inv.meting).is_some();
         let (kept, slot) = if here {
             (self.persist.deliver(inv.meting, &response.id, &bytes), None)
         } else {
@@ -400,8 +420,53 @@ impl Screens {
         let open_own = Callback::new(move |()| screen.set(Screen::Own));
         let to_metingen = Callback::new(move |()| screen.set(Screen::Metingen));
         let leave = Callback::new(move |()| open_fragment(""));
-        move || {
+        let ready = self.team.ready;
+        // The idle lock: after IDLE_MINUTES without a key press, click or touch, every
+        // unlocked meting locks again and what was opened with it is forgotten.
+        let last_use = StoredValue::new(js_sys::Date::now());
+        let idle_locked = RwSignal::new(false);
+        let touched = move || last_use.set_value(js_sys::Date::now());
+        let keys = window_event_listener(leptos::ev::keydown, move |_| touched());
+        let pointer = window_event_listener(leptos::ev::pointerdown, move |_| touched());
+        let check = set_interval_with_handle(
+            move || {
+                let idle = js_sys::Date::now() - last_use.get_value();
+                let any = self.unlocked.with_value(|u| !u.is_empty());
+                if any && idle > vault::IDLE_MINUTES * 60_000.0 {
+                    self.lock_all();
+                    self.keys_changed.update(|n| *n += 1);
+                    idle_locked.set(true);
+                    let now = screen.get_untracked();
+                    let team_screen = matches!(
+                        now,
+                        Screen::Meting(_) | Screen::Mirror | Screen::MirrorSetup | Screen::Export
+                    );
+                    screen.set(if team_screen { Screen::Metingen } else { now });
+                }
+            },
+            std::time::Duration::from_secs(15),
+        )
+        .ok();
+        on_cleanup(move || {
+            keys.remove();
+            pointer.remove();
+            if let Some(h) = check {
+                h.clear();
+            }
+        });
+        let idle_notice = move || {
+            idle_locked.get().then(|| {
+                view! {
+                    <p class="notice notice--warning" role="status" data-testid="idle-locked">
+                        {crate::ui::team::i18n::vault::vault_words(lang.get()).idle_locked}
+                    </p>
+                }
+            })
+        };
+        let screens = move || {
             let lang = lang.get();
+            // Team screens read the team store: drawn again once it is open.
+            let _ = ready.get();
             match screen.get() {
                 Screen::Start => {
                     let own = catalog.with_value(|c| {
@@ -470,8 +535,18 @@ impl Screens {
                     let on_new = Callback::new(move |()| screen.set(Screen::NewMeting));
                     let on_mirror = Callback::new(move |()| screen.set(Screen::MirrorSetup));
                     let on_export = Callback::new(move |()| screen.set(Screen::Export));
-                    view! { <MetingenPage lang rows on_open on_new on_mirror on_export on_back=to_start /> }
-                        .into_any()
+                    let team = self.team;
+                    let facts = Signal::derive(move || team.facts.get());
+                    let on_restore = Callback::new(move |(file, pass): (web_sys::File, String)| {
+                        let pending: RestoreFuture =
+                            Box::pin(vault::restore(team, file, pass, lang));
+                        pending
+                    });
+                    view! {
+                        <MetingenPage lang rows on_open on_new on_mirror on_export on_back=to_start />
+                        <TeamVault lang facts on_restore />
+                    }
+                    .into_any()
                 }
                 Screen::NewMeting => {
                     let instruments = catalog.with_value(|c| {
@@ -502,6 +577,8 @@ impl Screens {
                         match stored.with_value(|m| m.unlock(&pin)) {
                             Ok(keys) => {
                                 self.remember_keys(id, keys);
+                                self.keys_changed.update(|n| *n += 1);
+                                idle_locked.set(false);
                                 Ok(())
                             }
                             Err(SealError::WrongPin) => Err(UnlockError::WrongPin),
@@ -510,14 +587,28 @@ impl Screens {
                     });
                     let on_lock = Callback::new(move |()| {
                         self.unlocked.update_value(|u| u.retain(|(m, _)| *m != id));
+                        self.keys_changed.update(|n| *n += 1);
                     });
                     let on_incoming = Callback::new(move |incoming: Incoming| {
                         let meting = stored.get_value();
                         self.import(&meting, incoming, lang)
                     });
                     let on_kiosk = Callback::new(move |()| open_fragment(&kiosk_fragment));
+                    let safety = self.safety_info(id).map(|info| {
+                        let keys_changed = self.keys_changed;
+                        let unlocked = Signal::derive(move || {
+                            keys_changed.get();
+                            self.keys_of(id).is_some()
+                        });
+                        let on_backup = Callback::new(move |()| self.make_backup(id, lang));
+                        let on_rewrap = Callback::new(move |p: String| self.rewrap(id, &p));
+                        let on_state = Callback::new(move |s| self.set_state(id, s));
+                        let on_delete = Callback::new(move |()| self.delete(id));
+                        view! { <MetingSafety lang info unlocked on_backup on_rewrap on_state on_delete /> }
+                    });
                     view! {
                         <MetingPage lang info count unlocked on_unlock on_lock on_incoming on_kiosk on_back=to_metingen />
+                        {safety}
                     }
                     .into_any()
                 }
@@ -550,6 +641,7 @@ impl Screens {
                         .into_any()
                 }
             }
-        }
+        };
+        view! { {idle_notice} {screens} }
     }
 }

@@ -3,3 +3,4 @@
 pub mod export;
 pub mod mirror;
 pub mod team;
+pub mod vault;

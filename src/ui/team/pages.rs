@@ -2,8 +2,10 @@
 
 pub mod export;
 pub mod meting;
+pub mod meting_safety;
 pub mod metingen;
 pub mod mirror;
 pub mod mirror_setup;
 pub mod new_meting;
 pub mod own;
+pub mod vault;

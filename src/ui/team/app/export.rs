@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::Screens;
 use crate::domain::analysis::Settings;
 use crate::domain::export::{
-    self, preview, to_csv, to_json, Coarse, ExportInput, ExportOptions, MetingInput,
+    self, preview, to_csv, to_json, Coarse, ExportInput, ExportOptions, ExportPlan, MetingInput,
 };
 use crate::domain::instrument::Instrument;
 use crate::domain::meting::Meting;
@@ -15,17 +15,18 @@ use crate::domain::response::Response;
 use crate::domain::text::Lang;
 use crate::ui::browser::{download_text, secure_random, this_week};
 use crate::ui::team::i18n::team::team_words;
+use crate::ui::team::i18n::vault::vault_words;
 use crate::ui::team::pages::export::{report_lines, Built, ExportRequest, ExportSource, Format};
 
 impl Screens {
     /// Every meting on this device, for the export.
     pub(super) fn export_sources(self, lang: Lang) -> Vec<ExportSource> {
         let t = team_words(lang);
-        self.persist
+        self.team
             .metingen()
             .into_iter()
             .map(|m| {
-                let count = self.persist.inbox_ids(m.id).len();
+                let count = self.team.count(m.id);
                 ExportSource {
                     id: m.id.to_text(),
                     facts: format!(
@@ -44,15 +45,16 @@ impl Screens {
 
     /// Builds the export the team asked for and keeps it for the download.
     pub(super) fn build_export(self, req: &ExportRequest, lang: Lang) -> Result<Built, String> {
-        let mut opened: Vec<(Meting, Instrument, Vec<Response>)> = Vec::new();
+        let mut opened: Vec<(Meting, Instrument, Vec<Response>, Option<ExportPlan>)> = Vec::new();
         for id in &req.metingen {
             let (meting, instrument, keys) = self.unlocked_meting(id, lang)?;
             let (responses, _) = self.responses(&meting, &instrument, &keys);
-            opened.push((meting, instrument, responses));
+            let plan = self.team.team_meting(meting.id).and_then(|m| m.plan);
+            opened.push((meting, instrument, responses, plan));
         }
         // The codebook holds every vragenlijst used, and the student one a staff one mirrors.
         let mut instruments: Vec<Instrument> = Vec::new();
-        for (_, i, _) in &opened {
+        for (_, i, _, _) in &opened {
             let mirrored =
                 i.mirrors.as_ref().and_then(|s| self.catalog.with_value(|c| c.current(s).cloned()));
             for inst in std::iter::once(i.clone()).chain(mirrored) {
@@ -65,10 +67,10 @@ impl Screens {
             instruments: instruments.iter().collect(),
             metingen: opened
                 .iter()
-                .map(|(meting, _, responses)| MetingInput {
+                .map(|(meting, _, responses, plan)| MetingInput {
                     meting,
                     responses: responses[..].into(),
-                    plan: None,
+                    plan: plan.as_ref(),
                 })
                 .collect(),
         };
@@ -81,22 +83,43 @@ impl Screens {
         };
         let seed =
             secure_random::<32>().ok_or_else(|| team_words(lang).err_no_random.to_string())?;
-        let doc =
-            export::export(&input, &options, seed, &this_week()).map_err(|e| e.message(lang))?;
+        let planned =
+            export::export_planned(&input, &options, seed, &this_week()).map_err(|e| match &e {
+                export::ExportError::Frozen { meting, .. } => {
+                    let label = self.team.meting(*meting).map(|m| m.label).unwrap_or_default();
+                    format!("{label}: {}", e.message(lang))
+                }
+                _ => e.message(lang),
+            })?;
+        let doc = planned.document.clone();
         let texts = if req.include_text && !req.aggregates_only {
             export::texts(&input, &options).map_err(|e| e.message(lang))?
         } else {
             Vec::new()
         };
-        let built = Built { preview: preview(&doc), report: report_lines(&doc, lang), texts };
-        self.export_doc.set_value(Some(doc));
+        let mut report = report_lines(&doc, lang);
+        let v = vault_words(lang);
+        for (meting, n) in &planned.held_back {
+            let label = self.team.meting(*meting).map(|m| m.label).unwrap_or_default();
+            report.push(format!("{label}: {n} {}", v.held_back));
+        }
+        let built = Built { preview: preview(&doc), report, texts };
+        self.export_doc.set_value(Some((doc, planned.plans)));
         Ok(built)
     }
 
     /// Downloads the last built export; false if there is none or the browser refused.
     pub(super) fn download_export(self, format: Format) -> bool {
+        let plans = self.export_doc.with_value(|d| d.as_ref().map(|(_, p)| p.clone()));
+        // What leaves fixes each meting's plan for every later export: kept first.
+        for (meting, plan) in plans.unwrap_or_default() {
+            if let Some(mut m) = self.team.team_meting(meting) {
+                m.plan = Some(plan);
+                self.team.keep(m);
+            }
+        }
         self.export_doc.with_value(|doc| {
-            let Some(doc) = doc else { return false };
+            let Some((doc, _)) = doc else { return false };
             let stem = format!("spiegel-export-{}", doc.created);
             match format {
                 Format::Json => {

@@ -37,12 +37,12 @@ impl Screens {
     /// vragenlijst, and those of a staff vragenlijst that mirrors one.
     pub(super) fn mirror_sources(self, lang: Lang) -> Vec<Source> {
         let t = team_words(lang);
-        self.persist
+        self.team
             .metingen()
             .into_iter()
             .filter_map(|m| {
                 let (side, family) = self.side_of(&m.instrument)?;
-                let count = self.persist.inbox_ids(m.id).len();
+                let count = self.team.count(m.id);
                 Some(Source {
                     id: m.id.to_text(),
                     facts: format!("{} {} · {count} {}", t.week, m.week, t.responses),
@@ -192,8 +192,8 @@ impl Screens {
         let unlocked = Unlocked { meting, keys, instrument };
         let mut bad = 0;
         let responses = self
-            .persist
-            .inbox(meting.id)
+            .team
+            .envelopes(meting.id)
             .iter()
             .filter_map(|e| collect::open(unlocked, e).map_err(|_| bad += 1).ok())
             .collect();

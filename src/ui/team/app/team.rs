@@ -4,20 +4,23 @@
 use leptos::prelude::*;
 
 use super::{Screen, Screens};
+use crate::domain::backup::MetingState;
 use crate::domain::collect::{self, Outcome, Unlocked};
 use crate::domain::envelope::{self, Envelope, EnvelopeError, Scan};
 use crate::domain::meting::{Draft, Meting, MetingId, Seeds, DOMEINEN, LEERWEGEN, NIVEAUS};
-use crate::domain::seal::{KeyPair, DEFAULT_ITERATIONS};
+use crate::domain::seal::{KeyPair, DEFAULT_KDF};
 use crate::domain::text::Lang;
+use crate::storage::team::TeamMeting;
 use crate::ui::browser::{base_url, secure_random, this_week};
 use crate::ui::team::i18n::team::team_words;
-use crate::ui::team::pages::meting::{ImportLine, Incoming, MetingInfo};
+use crate::ui::team::i18n::vault::vault_words;
+use crate::ui::team::pages::meting::{ImportFuture, ImportLine, Incoming, MetingInfo};
 use crate::ui::team::pages::metingen::MetingRow;
 use crate::ui::team::pages::new_meting::CreateError;
 
 impl Screens {
     pub(super) fn meting(self, id: MetingId) -> Option<Meting> {
-        self.persist.metingen().into_iter().find(|m| m.id == id)
+        self.team.meting(id)
     }
 
     pub(super) fn keys_of(self, id: MetingId) -> Option<KeyPair> {
@@ -43,12 +46,14 @@ impl Screens {
             salt: secure_random().ok_or(CreateError::NoRandom)?,
             nonce: secure_random().ok_or(CreateError::NoRandom)?,
         };
-        let (meting, keys) =
-            Meting::create(&instrument, draft, &this_week(), seeds, DEFAULT_ITERATIONS)
-                .map_err(CreateError::Draft)?;
+        let (meting, keys) = Meting::create(&instrument, draft, &this_week(), seeds, DEFAULT_KDF)
+            .map_err(CreateError::Draft)?;
+        // Kept at once in localStorage (synchronous, so it is on disk before the page
+        // moves on), then in the team store; the next start moves the first copy over.
         if !self.persist.save_meting(&meting) {
             return Err(CreateError::NotKept);
         }
+        self.team.keep(TeamMeting::new(meting.clone()));
         self.remember_keys(meting.id, keys);
         self.screen.set(Screen::Meting(meting.id));
         Ok(())
@@ -62,26 +67,45 @@ impl Screens {
         {
             return n;
         }
-        let known = self.persist.inbox_ids(id);
+        let known = self.team.ids(id);
         let n = known.len();
         self.known.set_value(Some((id, known)));
         n
     }
 
     /// Takes in one file or scan for a meting: all of it or nothing, with a line saying
-    /// what happened.
-    pub(super) fn import(self, meting: &Meting, incoming: Incoming, lang: Lang) -> ImportLine {
+    /// what happened once the team store has it.
+    pub(super) fn import(self, meting: &Meting, incoming: Incoming, lang: Lang) -> ImportFuture {
+        match self.take_in(meting, incoming, lang) {
+            Ok(line) => Box::pin(std::future::ready(line)),
+            Err(pending) => pending,
+        }
+    }
+
+    /// [`Screens::import`]: a line now, or the store write still to wait for.
+    fn take_in(
+        self,
+        meting: &Meting,
+        incoming: Incoming,
+        lang: Lang,
+    ) -> Result<ImportLine, ImportFuture> {
         let t = team_words(lang);
         let refused = |text: String| ImportLine { outcome: "refused", new: 0, duplicates: 0, text };
         let Some(keys) = self.keys_of(meting.id) else {
-            return refused(t.locked_intro.to_string());
+            return Ok(refused(t.locked_intro.to_string()));
         };
+        let open = self.team.team_meting(meting.id).is_none_or(|m| m.state == MetingState::Open);
+        if !open {
+            return Ok(refused(vault_words(lang).closed_note.to_string()));
+        }
         let read: Result<Vec<Envelope>, EnvelopeError> = match incoming {
             Incoming::File(bytes) if bytes.starts_with(envelope::ENVELOPE_MAGIC) => {
                 Envelope::from_bytes(&bytes).map(|e| vec![e])
             }
             Incoming::File(bytes) => envelope::read_file(&bytes),
-            Incoming::Codes(codes) if codes.is_empty() => return refused(t.no_code.to_string()),
+            Incoming::Codes(codes) if codes.is_empty() => {
+                return Ok(refused(t.no_code.to_string()))
+            }
             Incoming::Codes(codes) => {
                 let mut whole = Vec::new();
                 let mut waiting = None;
@@ -96,12 +120,12 @@ impl Screens {
                 }
                 match (whole.is_empty(), waiting, failed) {
                     (true, Some((have, of)), _) => {
-                        return ImportLine {
+                        return Ok(ImportLine {
                             outcome: "part",
                             new: 0,
                             duplicates: 0,
                             text: format!("{} ({have} {} {of})", t.part_read, t.of),
-                        }
+                        })
                     }
                     (true, None, Some(e)) => Err(e),
                     _ => Ok(whole),
@@ -123,22 +147,12 @@ impl Screens {
             })?
         });
         let Some(outcome) = taken else {
-            return refused(t.invite_missing.to_string());
+            return Ok(refused(t.invite_missing.to_string()));
         };
         match outcome {
             Outcome::Taken { new, duplicates } => {
                 if !new.is_empty() {
                     self.forget_table(meting.id);
-                }
-                if !new.is_empty() && !self.persist.keep_taken(meting.id, &new) {
-                    self.known.update_value(|k| {
-                        if let Some((_, known)) = k {
-                            for t in &new {
-                                known.remove(&t.response.id);
-                            }
-                        }
-                    });
-                    return refused(t.not_stored.to_string());
                 }
                 let text = match (new.len(), duplicates) {
                     (0, _) => t.already.to_string(),
@@ -147,7 +161,34 @@ impl Screens {
                     (n, d) => format!("{n} {}, {d} {}", t.new, t.duplicate),
                 };
                 let outcome = if new.is_empty() { "duplicate" } else { "new" };
-                ImportLine { outcome, new: new.len(), duplicates, text }
+                let line = ImportLine { outcome, new: new.len(), duplicates, text };
+                if new.is_empty() {
+                    return Ok(line);
+                }
+                // Kept in the team store (one transaction) before the line says so.
+                let (team, known, id) = (self.team, self.known, meting.id);
+                let pairs: Vec<(String, Envelope)> = new
+                    .into_iter()
+                    .filter_map(|t| {
+                        Envelope::from_bytes(&t.envelope).ok().map(|e| (t.response.id, e))
+                    })
+                    .collect();
+                Err(Box::pin(async move {
+                    let ids: Vec<String> = pairs.iter().map(|(r, _)| r.clone()).collect();
+                    match team.add(id, pairs).await {
+                        Ok(_) => line,
+                        Err(_) => {
+                            known.update_value(|k| {
+                                if let Some((_, known)) = k {
+                                    for r in &ids {
+                                        known.remove(r);
+                                    }
+                                }
+                            });
+                            refused(t.not_stored.to_string())
+                        }
+                    }
+                }))
             }
             Outcome::Refused { reason, at, meting: other } => {
                 let mut text = String::new();
@@ -162,18 +203,18 @@ impl Screens {
                     Some(label) => text.push_str(&format!("{} {label}.", t.other_meting_named)),
                     None => text.push_str(reason.message(lang)),
                 }
-                refused(text)
+                Ok(refused(text))
             }
         }
     }
 
     pub(super) fn meting_rows(self, lang: Lang) -> Vec<MetingRow> {
-        self.persist
+        self.team
             .metingen()
             .into_iter()
             .map(|m| MetingRow {
                 id: m.id.to_text(),
-                count: self.persist.inbox_ids(m.id).len(),
+                count: self.team.count(m.id),
                 instrument: self.title_of(&m.instrument, lang),
                 label: m.label,
                 week: m.week,

@@ -68,7 +68,7 @@ pub fn PinForm(
         <form class="unlock" on:submit=submit>
             <p>{format!("{} {name}.", w.locked)}</p>
             <label class="form__label" for=field.clone()>{format!("{} {name}", w.pin_of)}</label>
-            <input id=field.clone() class="form__input" type="password" autocomplete="off"
+            <input id=field.clone() class="form__input secret" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" data-1p-ignore="" data-lpignore="true"
                 data-testid=field prop:value=move || pin.get()
                 on:input=move |ev| pin.set(event_target_value(&ev)) />
             {move || error.get().map(|e| view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::limits::{check_size, megabytes, FileKind};
 use crate::domain::text::Lang;
 use crate::ui::browser::{copy_text, focus, next_paint};
 use crate::ui::components::qr_code::QrCode;
@@ -48,6 +49,9 @@ pub struct ImportLine {
     pub text: String,
 }
 
+/// A line still to come: the store write it waits for.
+pub type ImportFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ImportLine>>>;
+
 /// Why unlocking did not work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnlockError {
@@ -72,14 +76,15 @@ pub fn MetingPage(
     on_unlock: Callback<String, Result<(), UnlockError>>,
     /// Forgets the unlocked key.
     on_lock: Callback<()>,
-    /// Takes in one file or scan; returns its line.
-    on_incoming: Callback<Incoming, ImportLine>,
+    /// Takes in one file or scan; its line comes once the device has it.
+    on_incoming: Callback<Incoming, ImportFuture>,
     /// Starts kiosk mode on this device.
     on_kiosk: Callback<()>,
     /// Back to the list.
     on_back: Callback<()>,
 ) -> impl IntoView {
     let t = team_words(lang);
+    let v = crate::ui::team::i18n::vault::vault_words(lang);
     request_animation_frame(|| focus("question-title"));
     let count = RwSignal::new(count);
     let unlocked = RwSignal::new(unlocked);
@@ -155,16 +160,34 @@ pub fn MetingPage(
             let mut batch = Vec::new();
             // Every file's read starts at once, so the browser reads them side by side;
             // they are taken in one by one, in order. (Pictures go to the QR reader.)
+            // A file over its kind's size limit is refused before a byte of it is read.
+            let too_large = |f: &web_sys::File| {
+                let kind = if f.type_().starts_with("image/") {
+                    FileKind::Photo
+                } else {
+                    FileKind::Responses
+                };
+                check_size(kind, f.size()).err()
+            };
             let reads: Vec<(web_sys::File, Option<JsFuture>)> = files
                 .into_iter()
                 .map(|f| {
-                    let read = (!f.type_().starts_with("image/"))
+                    let read = (!f.type_().starts_with("image/") && too_large(&f).is_none())
                         .then(|| JsFuture::from(f.array_buffer()));
                     (f, read)
                 })
                 .collect();
             for (file, read) in reads {
                 let name = file.name();
+                if let Some(e) = too_large(&file) {
+                    let size = megabytes(e.size, lang == Lang::Nl);
+                    let text = format!("{} {size}.", v.err_too_large);
+                    batch.push((
+                        name,
+                        ImportLine { outcome: "refused", new: 0, duplicates: 0, text },
+                    ));
+                    continue;
+                }
                 let incoming = match read {
                     None => decode_image(&file).await.ok().map(Incoming::Codes),
                     Some(read) => read
@@ -173,7 +196,7 @@ pub fn MetingPage(
                         .map(|b| Incoming::File(js_sys::Uint8Array::new(&b).to_vec())),
                 };
                 let line = match incoming {
-                    Some(incoming) => on_incoming.run(incoming),
+                    Some(incoming) => on_incoming.run(incoming).await,
                     None => ImportLine {
                         outcome: "refused",
                         new: 0,
@@ -211,8 +234,10 @@ pub fn MetingPage(
         }
     };
     let on_code = Callback::new(move |code: Vec<u8>| {
-        let line = on_incoming.run(Incoming::Codes(vec![code]));
-        record(vec![("QR".to_string(), line)]);
+        let pending = on_incoming.run(Incoming::Codes(vec![code]));
+        leptos::task::spawn_local(async move {
+            record(vec![("QR".to_string(), pending.await)]);
+        });
     });
 
     let link = info.link.clone();
@@ -226,14 +251,15 @@ pub fn MetingPage(
     let locked_view = move || {
         view! {
             <form class="form" novalidate=true on:submit=unlock>
-                <p>{t.locked_intro}</p>
-                <label class="form__label" for="unlock-pin">{t.field_pin}</label>
-                <input id="unlock-pin" class="form__input" type="password" autocomplete="current-password"
+                <p>{v.unlock_intro}</p>
+                <label class="form__label" for="unlock-pin">{v.field_unlock}</label>
+                <input id="unlock-pin" class="form__input secret" type="text" autocomplete="off" autocapitalize="off"
+                    spellcheck="false" data-1p-ignore="" data-lpignore="true"
                     data-testid="unlock-pin" prop:value=move || pin.get()
                     on:input=move |ev| pin.set(event_target_value(&ev)) />
                 <p class="question__error" role="alert" data-testid="unlock-error">
                     {move || unlock_error.get().map(|e| match e {
-                        UnlockError::WrongPin => t.wrong_pin,
+                        UnlockError::WrongPin => v.wrong_pass,
                         UnlockError::Damaged => t.key_damaged,
                     })}
                 </p>

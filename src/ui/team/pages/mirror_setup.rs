@@ -126,6 +126,15 @@ pub fn MirrorSetupPage(
         use wasm_bindgen::JsCast;
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        // A file over the limit is refused before a byte of it is read.
+        let limit =
+            crate::domain::limits::check_size(crate::domain::limits::FileKind::Export, file.size());
+        if let Err(e) = limit {
+            let size = crate::domain::limits::megabytes(e.size, lang == Lang::Nl);
+            let v = crate::ui::team::i18n::vault::vault_words(lang);
+            export_error.set(Some(format!("{} {size}.", v.err_too_large)));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();

@@ -1,13 +1,19 @@
-//! Making a meting: vragenlijst, label, coarse context and the PIN, with the plain
-//! warning about a lost PIN before the PIN fields.
+//! Making a meting: vragenlijst, label, coarse context and the passphrase, with the
+//! plain warning that nobody can recover a lost passphrase before it. By default Spiegel
+//! makes the passphrase (five Dutch words, 55 bits) and shows it once; an own passphrase
+//! is taken only when it is as hard to guess. The fields are plain text fields that
+//! password managers leave alone (a saved or filled-in passphrase would sit next to the
+//! locked answers), shown as dots.
 
 use leptos::prelude::*;
 
 use crate::domain::meting::{Context, Draft, MetingError, DOMEINEN, LEERWEGEN, NIVEAUS};
+use crate::domain::passphrase::{self, PassphraseProblem};
 use crate::domain::seal::PinProblem;
 use crate::domain::text::Lang;
-use crate::ui::browser::{focus, next_paint};
+use crate::ui::browser::{focus, next_paint, secure_random};
 use crate::ui::team::i18n::team::{team_words, TeamWords};
+use crate::ui::team::i18n::vault::{vault_words, VaultWords};
 
 /// A vragenlijst that can be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +33,23 @@ pub enum CreateError {
     NoRandom,
     /// Storage refused the meting.
     NotKept,
+    /// The generated passphrase is not ticked as written down.
+    NotWritten,
 }
 
-fn message(t: &TeamWords, e: CreateError) -> &'static str {
+fn message(t: &TeamWords, v: &VaultWords, e: CreateError) -> &'static str {
     match e {
+        CreateError::NotWritten => v.err_not_written,
+        CreateError::Draft(MetingError::Passphrase(PassphraseProblem::TooWeak(_))) => {
+            v.err_pass_weak
+        }
+        CreateError::Draft(MetingError::Passphrase(PassphraseProblem::Differ)) => v.err_pass_differ,
         CreateError::Draft(MetingError::NoLabel) => t.err_no_label,
         CreateError::Draft(MetingError::LongLabel) => t.err_long_label,
         CreateError::Draft(MetingError::Pin(PinProblem::TooShort)) => t.err_pin_short,
         CreateError::Draft(MetingError::Pin(PinProblem::AllSame)) => t.err_pin_same,
         CreateError::Draft(MetingError::Pin(PinProblem::Sequence)) => t.err_pin_sequence,
-        CreateError::Draft(MetingError::PinsDiffer)
-        | CreateError::Draft(MetingError::Passphrase(
-            crate::domain::passphrase::PassphraseProblem::Differ,
-        )) => t.err_pins_differ,
-        CreateError::Draft(MetingError::Passphrase(_)) => t.err_pin_short,
+        CreateError::Draft(MetingError::PinsDiffer) => t.err_pins_differ,
         CreateError::Draft(MetingError::WrongKeys) => t.err_not_kept,
         CreateError::Draft(MetingError::UnknownContext(_)) | CreateError::NotKept => t.err_not_kept,
         CreateError::NoRandom => t.err_no_random,
@@ -84,7 +93,12 @@ pub fn NewMetingPage(
     on_back: Callback<()>,
 ) -> impl IntoView {
     let t = team_words(lang);
+    let v = vault_words(lang);
     request_animation_frame(|| focus("question-title"));
+    let fresh = || secure_random::<{ passphrase::SEED_LEN }>().map(passphrase::generate);
+    let generated = RwSignal::new(fresh().unwrap_or_default());
+    let written = RwSignal::new(false);
+    let own = RwSignal::new(false);
     let first = instruments.first().map(|i| i.id.clone()).unwrap_or_default();
     let instrument = RwSignal::new(first);
     let label = RwSignal::new(String::new());
@@ -100,14 +114,28 @@ pub fn NewMetingPage(
         if busy.get_untracked() {
             return;
         }
+        let (secret, again) = if own.get_untracked() {
+            (pin.get_untracked(), pin_again.get_untracked())
+        } else {
+            (generated.get_untracked(), generated.get_untracked())
+        };
         let draft = Draft {
             label: label.get_untracked(),
             context: Context { domein: code(domein), niveau: code(niveau), leerweg: code(leerweg) },
-            pin: pin.get_untracked(),
-            pin_again: pin_again.get_untracked(),
+            pin: secret,
+            pin_again: again,
         };
-        busy.set(true);
         error.set(None);
+        if !own.get_untracked() && !written.get_untracked() {
+            error.set(Some(CreateError::NotWritten));
+            request_animation_frame(|| focus("nm-error"));
+            return;
+        }
+        if draft.pin.is_empty() {
+            error.set(Some(CreateError::NoRandom));
+            return;
+        }
+        busy.set(true);
         leptos::task::spawn_local(async move {
             next_paint().await;
             let result = on_create.run((instrument.get_untracked(), draft));
@@ -137,17 +165,38 @@ pub fn NewMetingPage(
             {select("nm-niveau", t.field_niveau, &NIVEAUS, &t.niveaus, t.not_given, niveau)}
             {select("nm-leerweg", t.field_leerweg, &LEERWEGEN, &t.leerwegen, t.not_given, leerweg)}
             <div class="notice notice--warning" data-testid="pin-warning" id="pin-warning">
-                <h2>{t.pin_heading}</h2>
-                <p>{t.pin_warning}</p>
+                <h2>{v.pass_heading}</h2>
+                <p>{v.pass_warning}</p>
             </div>
-            <label class="form__label" for="nm-pin">{t.field_pin}</label>
-            <input id="nm-pin" class="form__input" type="password" autocomplete="new-password" data-testid="nm-pin"
-                aria-describedby="pin-warning" on:input=move |ev| pin.set(event_target_value(&ev)) />
-            <label class="form__label" for="nm-pin-again">{t.field_pin_again}</label>
-            <input id="nm-pin-again" class="form__input" type="password" autocomplete="new-password" data-testid="nm-pin-again"
-                on:input=move |ev| pin_again.set(event_target_value(&ev)) />
+            <Show when=move || !own.get()>
+                <p id="nm-pass-intro">{v.pass_generated}</p>
+                <p class="passphrase" data-testid="nm-passphrase" aria-describedby="nm-pass-intro">{move || generated.get()}</p>
+                <button type="button" class="btn btn--ghost" data-testid="nm-pass-other"
+                    on:click=move |_| { if let Some(p) = fresh() { generated.set(p); written.set(false); } }>{v.pass_other}</button>
+                <label class="form__check">
+                    <input type="checkbox" data-testid="nm-pass-written" prop:checked=move || written.get()
+                        on:change=move |ev| written.set(event_target_checked(&ev)) />
+                    " "{v.pass_written}
+                </label>
+            </Show>
+            <label class="form__check">
+                <input type="checkbox" data-testid="nm-pass-own" prop:checked=move || own.get()
+                    on:change=move |ev| own.set(event_target_checked(&ev)) />
+                " "{v.pass_own}
+            </label>
+            <Show when=move || own.get()>
+                <p class="question__hint" id="nm-pass-hint">{v.pass_own_hint}</p>
+                <label class="form__label" for="nm-pin">{v.field_pass}</label>
+                <input id="nm-pin" class="form__input secret" type="text" autocomplete="off" autocapitalize="off"
+                    spellcheck="false" data-1p-ignore="" data-lpignore="true" data-testid="nm-pin"
+                    aria-describedby="nm-pass-hint" on:input=move |ev| pin.set(event_target_value(&ev)) />
+                <label class="form__label" for="nm-pin-again">{v.field_pass_again}</label>
+                <input id="nm-pin-again" class="form__input secret" type="text" autocomplete="off" autocapitalize="off"
+                    spellcheck="false" data-1p-ignore="" data-lpignore="true" data-testid="nm-pin-again"
+                    on:input=move |ev| pin_again.set(event_target_value(&ev)) />
+            </Show>
             <p class="question__error" role="alert" id="nm-error" tabindex="-1" data-testid="nm-error">
-                {move || error.get().map(|e| message(t, e))}
+                {move || error.get().map(|e| message(t, v, e))}
             </p>
             <p role="status">{move || busy.get().then_some(t.creating)}</p>
             <div class="question__nav">

@@ -51,6 +51,17 @@ pub fn OwnPage(
         else {
             return;
         };
+        // A file over the limit is refused before a byte of it is read.
+        let limit = crate::domain::limits::check_size(
+            crate::domain::limits::FileKind::Instrument,
+            file.size(),
+        );
+        if let Err(e) = limit {
+            let size = crate::domain::limits::megabytes(e.size, lang == Lang::Nl);
+            let v = crate::ui::team::i18n::vault::vault_words(lang);
+            outcome.set(Some(Outcome::Problems(vec![format!("{} {size}.", v.err_too_large)])));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let result = match text.ok().and_then(|t| t.as_string()) {
