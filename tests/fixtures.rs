@@ -12,6 +12,7 @@
 //! - `import30/`: 27 valid student responses, one damaged file, one response of another
 //!   meting and a text file that is not Spiegel at all;
 //! - `bench500/`: 500 valid, distinct student responses, one per file;
+//! - `big20k/`: 20,000 valid, distinct student responses in two files of 10,000;
 //! - `class/`: 40 student and 8 staff responses, one per file, and `all-students.spiegel`
 //!   holding the same 40 student responses in one file;
 //! - `mirror/`: a designed class for the mirror views (issue 5), 40 student and 8 staff
@@ -261,6 +262,19 @@ mod host {
         let bench500_new = import_all(students_unlocked, &files).len();
         assert_eq!(bench500_new, 500, "bench500: all new");
         write_dir(&fresh_dir(&out, "bench500"), &files);
+
+        // big20k/: 20,000 student responses in two files of 10,000 (the most one file
+        // holds): the team device stores and reads them back (end-to-end and bench).
+        let big: Vec<Vec<u8>> = (0..20_000)
+            .map(|n| envelope(&student, &student_meting, &mut rng, 100_000 + n))
+            .collect();
+        let files: Vec<(String, Vec<u8>)> = big
+            .chunks(envelope::MAX_FILE_ENVELOPES)
+            .enumerate()
+            .map(|(n, part)| (format!("big-{}.spiegel", n + 1), envelope::file_bytes(part)))
+            .collect();
+        assert_eq!(import_all(students_unlocked, &files).len(), 20_000, "big20k: all new");
+        write_dir(&fresh_dir(&out, "big20k"), &files);
 
         // class/: one class's students and their team, and the students again in one file.
         let students: Vec<Vec<u8>> =

@@ -17,6 +17,8 @@ import {
   answerCurrent,
   pressAndWaitForMove,
   storageKeys,
+  teamStore,
+  waitForStored,
   textOf,
   ensureOutDir,
 } from './support.mjs';
@@ -82,53 +84,75 @@ async function importFiles(page, files) {
   };
 }
 
-test('a meting gets a PIN only after a plain warning, and refuses weak or unequal PINs', T, async () => {
+test('a meting gets a passphrase only after a plain warning: made and shown once, or an own one as hard to guess', T, async () => {
   const { context, page } = await env.newApp();
   await page.click('[data-testid=open-team]');
   await page.click('[data-testid=new-meting]');
   const warning = await textOf(page, '[data-testid=pin-warning]');
-  assert.match(warning, /PIN kwijt/);
+  assert.match(warning, /wachtzin kwijt/);
   assert.match(warning, /niemand de antwoorden nog openen/);
+  const phrase = await textOf(page, '[data-testid=nm-passphrase]');
+  assert.match(phrase, /^[a-z]{4,8}( [a-z]{4,8}){4}$/, 'five Dutch words');
   const before = await page.evaluate(() => {
     const w = document.querySelector('[data-testid=pin-warning]');
-    const pin = document.querySelector('[data-testid=nm-pin]');
-    return Boolean(w.compareDocumentPosition(pin) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const p = document.querySelector('[data-testid=nm-passphrase]');
+    return Boolean(w.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING);
   });
-  assert.ok(before, 'the warning comes before the PIN field');
+  assert.ok(before, 'the warning comes before the passphrase');
+  // Another one can be made; it is never the same.
+  await page.click('[data-testid=nm-pass-other]');
+  const other = await textOf(page, '[data-testid=nm-passphrase]');
+  assert.notEqual(other, phrase);
 
   await page.fill('[data-testid=nm-label]', 'Zorg 2B najaar');
   await page.selectOption('[data-testid=nm-domein]', 'zorg_welzijn');
   await page.selectOption('[data-testid=nm-niveau]', '2');
-  await page.fill('[data-testid=nm-pin]', '123456');
-  await page.fill('[data-testid=nm-pin-again]', '123456');
+  // Not ticked as written down: refused.
+  await page.click('[data-testid=nm-create]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent.includes('opgeschreven'));
+  // An own passphrase must be as hard to guess, and typed twice the same.
+  await page.check('[data-testid=nm-pass-own]');
+  const fields = await page.$$eval('form input', (inputs) =>
+    inputs.map((i) => ({ type: i.type, autocomplete: i.getAttribute('autocomplete') })),
+  );
+  assert.ok(fields.every((f) => f.type !== 'password'), 'no field a password manager saves');
+  assert.ok(fields.filter((f) => f.type === 'text').every((f) => f.autocomplete === 'off'));
+  await page.fill('[data-testid=nm-pin]', 'Welkom2024!');
+  await page.fill('[data-testid=nm-pin-again]', 'Welkom2024!');
   await page.click('[data-testid=nm-create]');
   await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent.includes('te makkelijk'));
-  await page.fill('[data-testid=nm-pin]', '482913');
-  await page.fill('[data-testid=nm-pin-again]', '482914');
+  await page.fill('[data-testid=nm-pin]', 'fiets regen koffie lamp trein boom');
+  await page.fill('[data-testid=nm-pin-again]', 'fiets regen koffie lamp tram boom');
   await page.click('[data-testid=nm-create]');
   await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent.includes('niet gelijk'));
   assert.equal((await storageKeys(page)).filter((k) => k.startsWith('spiegel.v1.meting.')).length, 0);
 
-  await page.fill('[data-testid=nm-pin-again]', '482913');
+  // Back to the one Spiegel made: ticked, it makes the meting.
+  await page.uncheck('[data-testid=nm-pass-own]');
+  await page.check('[data-testid=nm-pass-written]');
   await page.click('[data-testid=nm-create]');
   await page.waitForSelector('[data-testid=meting-title]', { timeout: 30_000 });
   assert.equal(await textOf(page, '[data-testid=meting-title]'), 'Zorg 2B najaar');
   const link = await page.inputValue('[data-testid=invite-link]');
   assert.match(link, /#m=[0-9a-f]{16}&i=spiegel-student&v=[^&]+&k=[0-9a-f]{64}$/);
+  const id = link.match(/#m=([0-9a-f]{16})/)[1];
   assert.ok(await page.$('[data-testid=invite-qr] svg title'), 'the invitation has a QR code');
-  const stored = Object.fromEntries(await storageDump(page));
-  const key = Object.keys(stored).find((k) => k.startsWith('spiegel.v1.meting.'));
-  assert.ok(key, 'the meting is kept');
-  assert.ok(!stored[key].includes('482913'), 'the PIN is not stored');
 
-  // After a reload the key is locked again: a wrong PIN says so and opens nothing.
+  // After a reload the meting is in the team store, the passphrase nowhere.
   await reloadApp(page);
-  await openMeting(page, key.split('.').pop());
-  await page.fill('[data-testid=unlock-pin]', '999999-nee');
+  await openMeting(page, id);
+  const store = await teamStore(page);
+  assert.equal(store.metingen.length, 1);
+  assert.ok(store.metingen[0].includes(id), 'the meting is kept');
+  const words = other.split(' ');
+  const everything = JSON.stringify([store.metingen, await storageDump(page)]);
+  assert.ok(!words.some((w) => everything.includes(w)), 'the passphrase is not stored');
+  // Locked again: a wrong passphrase says so and opens nothing; the right one opens.
+  await page.fill('[data-testid=unlock-pin]', 'kaas brug vogel taart muis');
   await page.click('[data-testid=unlock]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=unlock-error]').textContent.includes('klopt niet'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=unlock-error]').textContent.includes('niet de goede wachtzin'), null, { timeout: 30_000 });
   assert.equal(await page.$('[data-testid=import-files]'), null);
-  await unlock(page, '482913');
+  await unlock(page, other);
   assert.deepEqual(context.pageErrors, []);
 });
 
@@ -137,8 +161,7 @@ test('kiosk: two students in a row on the team device, the second sees nothing o
   await page.click('[data-testid=open-team]');
   await page.click('[data-testid=new-meting]');
   await page.fill('[data-testid=nm-label]', 'Kiosk klas');
-  await page.fill('[data-testid=nm-pin]', '570391');
-  await page.fill('[data-testid=nm-pin-again]', '570391');
+  await page.check('[data-testid=nm-pass-written]');
   await page.click('[data-testid=nm-create]');
   await page.waitForSelector('[data-testid=kiosk-start]', { timeout: 30_000 });
   const metingKey = (await storageKeys(page)).find((k) => k.startsWith('spiegel.v1.meting.'));
@@ -256,8 +279,8 @@ test('importing 30 response files of which 3 are bad takes 27 and gives 3 clear 
   await reloadApp(page);
   await openMeting(page, meting.id);
   assert.equal(await textOf(page, '[data-testid=collected-count]'), '27');
+  await waitForStored(page, meting.id, 27);
   const keys = await storageKeys(page);
-  assert.equal(keys.filter((k) => k.startsWith(`spiegel.v1.inbox.${meting.id}.`)).length, 27);
   assert.equal(keys.filter((k) => k.includes('.response.')).length, 0);
   assert.deepEqual(context.pageErrors, []);
 });

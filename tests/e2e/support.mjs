@@ -464,3 +464,48 @@ export async function expectNoViolations(page, screen) {
   }
 }
 
+
+/**
+ * The team device's IndexedDB (database `spiegel-team`, made by the app): the meting
+ * records (JSON text) and, per meting id, the number of stored responses.
+ */
+export async function teamStore(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('spiegel-team');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('metingen')) {
+            db.close();
+            resolve({ metingen: [], responses: {} });
+            return;
+          }
+          const tx = db.transaction(['metingen', 'responses'], 'readonly');
+          const metingen = tx.objectStore('metingen').getAll();
+          const keys = tx.objectStore('responses').getAllKeys();
+          tx.oncomplete = () => {
+            const responses = {};
+            for (const [m] of keys.result) responses[m] = (responses[m] || 0) + 1;
+            db.close();
+            resolve({ metingen: metingen.result, responses });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Waits until the team store holds `count` responses for meting `id`. */
+export async function waitForStored(page, id, count, timeout = 30_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const { responses } = await teamStore(page);
+    if ((responses[id] || 0) === count) return;
+    if (Date.now() > until) {
+      throw new Error(`meting ${id}: ${responses[id] || 0} responses stored, expected ${count}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

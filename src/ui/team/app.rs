@@ -465,8 +465,6 @@ impl Screens {
         };
         let screens = move || {
             let lang = lang.get();
-            // Team screens read the team store: drawn again once it is open.
-            let _ = ready.get();
             match screen.get() {
                 Screen::Start => {
                     let own = catalog.with_value(|c| {
@@ -526,6 +524,8 @@ impl Screens {
                         .into_any()
                 }
                 Screen::Metingen => {
+                    // Drawn again once the team store is open and read.
+                    let _ = ready.get();
                     let rows = self.meting_rows(lang);
                     let on_open = Callback::new(move |id: String| {
                         if let Some(id) = MetingId::from_text(&id) {
@@ -563,6 +563,8 @@ impl Screens {
                         .into_any()
                 }
                 Screen::Meting(id) => {
+                    // Drawn again once the team store is open and read.
+                    let _ = ready.get();
                     let Some(meting) = self.meting(id) else {
                         // The meting has gone (removed in another tab): back to the list.
                         request_animation_frame(move || screen.set(Screen::Metingen));
@@ -613,6 +615,8 @@ impl Screens {
                     .into_any()
                 }
                 Screen::MirrorSetup => {
+                    // Drawn again once the team store is open and read.
+                    let _ = ready.get();
                     let sources = self.mirror_sources(lang);
                     let on_unlock = self.unlock_callback();
                     let on_compare =
@@ -632,6 +636,8 @@ impl Screens {
                     view! { <MirrorPage lang data state on_back /> }.into_any()
                 }
                 Screen::Export => {
+                    // Drawn again once the team store is open and read.
+                    let _ = ready.get();
                     let sources = self.export_sources(lang);
                     let on_unlock = self.unlock_callback();
                     let on_build = Callback::new(move |req| self.build_export(&req, lang));

@@ -93,6 +93,7 @@ impl TeamService {
     /// Reads everything from the store again into the copy.
     pub async fn reload(self) {
         let Some(store) = self.store() else { return };
+        let started = js_sys::Date::now();
         let (list, bad) = match team::load(&*store).await {
             Ok(v) => v,
             Err(e) => {
@@ -116,6 +117,11 @@ impl TeamService {
         self.metingen.set(list);
         self.facts.update(|f| f.set_aside = total);
         self.version.update(|v| *v += 1);
+        // For `make bench`: how long reading every meting and response took.
+        if let Some(w) = web_sys::window() {
+            let ms = js_sys::Date::now() - started;
+            let _ = js_sys::Reflect::set(&w, &"__spiegelTeamReadMs".into(), &ms.into());
+        }
     }
 
     /// Asks the browser to keep this site's data (`navigator.storage.persist()`) and
