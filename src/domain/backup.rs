@@ -52,7 +52,7 @@ pub enum MetingState {
     Open,
     /// No more responses are taken in; the mirror and export still read it.
     Closed,
-    /// Closed and put away: listed apart, still backed up and exported.
+    /// Closed and marked as put away: still listed, backed up and exported.
     Archived,
 }
 

@@ -164,6 +164,8 @@ struct Screens {
     unlocked: StoredValue<Vec<(MetingId, KeyPair)>>,
     /// Bumped when a key is unlocked or forgotten, for views that show it.
     keys_changed: RwSignal<u64>,
+    /// The last restore's line on the list of metingen.
+    restore_result: RwSignal<Option<Result<String, String>>>,
     /// Ids of the responses collected for the open meting, kept in step with storage.
     known: StoredValue<Option<(MetingId, BTreeSet<String>)>>,
     /// QR parts scanned so far.
@@ -240,6 +242,7 @@ impl Screens {
             collected: StoredValue::new(Vec::new()),
             unlocked: StoredValue::new(Vec::new()),
             keys_changed: RwSignal::new(0),
+            restore_result: RwSignal::new(None),
             known: StoredValue::new(None),
             parts: StoredValue::new(Parts::new()),
             tables: StoredValue::new(Vec::new()),
@@ -526,7 +529,12 @@ impl Screens {
                 Screen::Metingen => {
                     // Drawn again once the team store is open and read.
                     let _ = ready.get();
-                    let rows = self.meting_rows(lang);
+                    let team = self.team;
+                    let rows = Signal::derive(move || {
+                        team.version.get();
+                        let _ = team.team_metingen();
+                        self.meting_rows(lang)
+                    });
                     let on_open = Callback::new(move |id: String| {
                         if let Some(id) = MetingId::from_text(&id) {
                             screen.set(Screen::Meting(id));
@@ -535,16 +543,16 @@ impl Screens {
                     let on_new = Callback::new(move |()| screen.set(Screen::NewMeting));
                     let on_mirror = Callback::new(move |()| screen.set(Screen::MirrorSetup));
                     let on_export = Callback::new(move |()| screen.set(Screen::Export));
-                    let team = self.team;
                     let facts = Signal::derive(move || team.facts.get());
                     let on_restore = Callback::new(move |(file, pass): (web_sys::File, String)| {
                         let pending: RestoreFuture =
                             Box::pin(vault::restore(team, file, pass, lang));
                         pending
                     });
+                    let result = self.restore_result;
                     view! {
                         <MetingenPage lang rows on_open on_new on_mirror on_export on_back=to_start />
-                        <TeamVault lang facts on_restore />
+                        <TeamVault lang facts on_restore result />
                     }
                     .into_any()
                 }

@@ -26,8 +26,9 @@ pub struct MetingRow {
 pub fn MetingenPage(
     /// Language of the texts.
     lang: Lang,
-    /// The metingen.
-    rows: Vec<MetingRow>,
+    /// The metingen (drawn again when they change, e.g. after a restore).
+    #[prop(into)]
+    rows: Signal<Vec<MetingRow>>,
     /// Open a meting (by id).
     on_open: Callback<String>,
     /// Make a new meting.
@@ -41,10 +42,12 @@ pub fn MetingenPage(
 ) -> impl IntoView {
     let t = team_words(lang);
     request_animation_frame(|| focus("question-title"));
-    let list = if rows.is_empty() {
-        view! { <p>{t.metingen_none}</p> }.into_any()
-    } else {
-        let items = rows
+    let list = move || {
+        let rows = rows.get();
+        if rows.is_empty() {
+            view! { <p>{t.metingen_none}</p> }.into_any()
+        } else {
+            let items = rows
             .into_iter()
             .map(|r| {
                 let id = r.id.clone();
@@ -63,7 +66,8 @@ pub fn MetingenPage(
                 }
             })
             .collect_view();
-        view! { <ul class="metingen">{items}</ul> }.into_any()
+            view! { <ul class="metingen">{items}</ul> }.into_any()
+        }
     };
     view! {
         <section class="start team">

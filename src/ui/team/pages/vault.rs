@@ -25,13 +25,14 @@ pub fn TeamVault(
     facts: Signal<StorageFacts>,
     /// Restores a file with a passphrase.
     on_restore: Callback<(web_sys::File, String), RestoreFuture>,
+    /// The last restore's line (kept by the app, so it outlives a redraw of the screen).
+    result: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     let v = vault_words(lang);
     let nl = lang == Lang::Nl;
     let file = StoredValue::new_local(None::<web_sys::File>);
     let pass = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let result = RwSignal::new(None::<Result<String, String>>);
     let pick = move |ev: leptos::ev::Event| {
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         file.set_value(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
@@ -50,11 +51,12 @@ pub fn TeamVault(
         let pending = on_restore.run((chosen, pass.get_untracked()));
         leptos::task::spawn_local(async move {
             let r = pending.await;
-            if r.is_ok() {
-                pass.set(String::new());
-            }
+            let ok = r.is_ok();
             result.set(Some(r));
             busy.set(false);
+            if ok {
+                pass.set(String::new());
+            }
         });
     };
     let size = move |b: Option<f64>| b.map(|b| megabytes(b.max(0.0) as u64, nl));
