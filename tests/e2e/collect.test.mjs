@@ -104,6 +104,7 @@ test('a meting gets a passphrase only after a plain warning: made and shown once
   const other = await textOf(page, '[data-testid=nm-passphrase]');
   assert.notEqual(other, phrase);
 
+  await page.selectOption('[data-testid=nm-instrument]', 'spiegel-student');
   await page.fill('[data-testid=nm-label]', 'Zorg 2B najaar');
   await page.selectOption('[data-testid=nm-domein]', 'zorg_welzijn');
   await page.selectOption('[data-testid=nm-niveau]', '2');
