@@ -28,6 +28,10 @@ mod payload;
 mod qr;
 #[path = "host/seal.rs"]
 mod seal;
+#[path = "common/seed000.rs"]
+mod seed000;
+#[path = "host/seed_class.rs"]
+mod seed_class;
 #[path = "host/session.rs"]
 mod session;
 #[path = "host/storage.rs"]
@@ -36,6 +40,8 @@ mod storage;
 mod summary;
 #[path = "host/support.rs"]
 mod support;
+#[path = "common/synthetic.rs"]
+mod synthetic;
 #[path = "host/team_store.rs"]
 mod team_store;
 #[path = "host/versions.rs"]
