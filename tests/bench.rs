@@ -97,6 +97,16 @@ fn main() {
         "  {}",
         unwrap.line("unwrap the meting key with its PIN (PBKDF2, 600,000 iterations)", None)
     );
+    let phrase = "kaas brug vogel taart muis";
+    let wrapped =
+        seal::wrap_with(&KeyPair::from_seed([7; 32]), phrase, [1; 16], [2; 12], seal::DEFAULT_KDF);
+    let argon = timed(5, || {
+        unwrap_key(&wrapped, phrase).unwrap();
+    });
+    println!(
+        "  {}",
+        argon.line("unwrap the meting key with its passphrase (Argon2id, 64 MiB, 3 passes)", None)
+    );
     collecting(&student, &students[..500]);
 }
 
