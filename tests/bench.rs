@@ -105,7 +105,7 @@ fn main() {
     });
     println!(
         "  {}",
-        argon.line("unwrap the meting key with its passphrase (Argon2id, 64 MiB, 3 passes)", None)
+        argon.line("unwrap the meting key with its passphrase (Argon2id, 64 MiB, 10 passes)", None)
     );
     collecting(&student, &students[..500]);
 }

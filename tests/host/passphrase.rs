@@ -22,7 +22,7 @@ fn keys() -> KeyPair {
     KeyPair::from_seed([9; 32])
 }
 
-/// One real version 2 key (64 MiB, 3 passes), made once: each derivation takes a moment.
+/// One real version 2 key (64 MiB, 10 passes), made once: each derivation takes a moment.
 fn stored() -> &'static [u8] {
     static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     BYTES.get_or_init(|| wrap_with(&keys(), PHRASE, [3; 16], [4; 12], DEFAULT_KDF).to_bytes())

@@ -5,7 +5,7 @@
 //!
 //! - **Version 2** (new metingen): the secret is a passphrase and the key is derived with
 //!   Argon2id (RustCrypto `argon2`), a memory-hard function: every guess costs
-//!   [`DEFAULT_KDF`]'s 64 MiB and three passes, about a second in a browser, and a
+//!   [`DEFAULT_KDF`]'s 64 MiB and ten passes, about a second in a browser, and a
 //!   graphics card gains little over a laptop.
 //! - **Version 1** (metingen made before): the secret is a PIN and the key is derived with
 //!   PBKDF2-HMAC-SHA256. Such a key still opens; the app then wraps it again as version 2
@@ -70,9 +70,9 @@ pub const MIN_STORED_ITERATIONS: u32 = 100_000;
 /// The fewest characters a PIN may have.
 pub const MIN_PIN_LEN: usize = 6;
 
-/// Argon2id settings for new keys: 64 MiB, 3 passes, 1 lane (about a second in Chromium
+/// Argon2id settings for new keys: 64 MiB, 10 passes, 1 lane (about a second in Chromium
 /// on a school laptop; `make bench` prints it).
-pub const DEFAULT_KDF: Kdf = Kdf::Argon2id { memory_kib: 64 * 1024, passes: 3, lanes: 1 };
+pub const DEFAULT_KDF: Kdf = Kdf::Argon2id { memory_kib: 64 * 1024, passes: 10, lanes: 1 };
 /// The least Argon2id memory a stored key may use (OWASP's lowest advice, 19 MiB).
 pub const MIN_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
 /// The fewest Argon2id passes a stored key may use.
