@@ -9,7 +9,6 @@ pub mod components;
 pub mod context;
 pub mod i18n;
 pub mod panic;
+pub mod shell;
 pub mod student;
 pub mod team;
-
-pub use team::App;

@@ -9,7 +9,7 @@ use crate::domain::envelope::{self, Envelope, EnvelopeError, Scan};
 use crate::domain::meting::{Draft, Meting, MetingId, Seeds, DOMEINEN, LEERWEGEN, NIVEAUS};
 use crate::domain::seal::{KeyPair, DEFAULT_ITERATIONS};
 use crate::domain::text::Lang;
-use crate::ui::browser::{base_url, secure_random, this_week};
+use crate::ui::browser::{page_url, secure_random, this_week, Page};
 use crate::ui::team::i18n::team::team_words;
 use crate::ui::team::pages::meting::{ImportLine, Incoming, MetingInfo};
 use crate::ui::team::pages::metingen::MetingRow;
@@ -199,7 +199,7 @@ impl Screens {
         MetingInfo {
             label: meting.label.clone(),
             facts,
-            link: format!("{}#{}", base_url(), meting.invitation(false).to_fragment()),
+            link: page_url(Page::Student, &meting.invitation(false).to_fragment()),
         }
     }
 }
