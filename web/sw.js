@@ -99,7 +99,8 @@ function pageOf(request) {
 }
 
 async function page(request, path) {
-  const cached = caches.match(url(path));
+  // This version's copy: an older version's page would load older files.
+  const cached = caches.open(CACHE).then((c) => c.match(url(path)));
   try {
     const network = fetch(request);
     const timeout = new Promise((resolve) => setTimeout(resolve, PAGE_TIMEOUT_MS));

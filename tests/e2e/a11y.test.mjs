@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  openTeam,
   useApp,
   KEYS,
   reloadApp,
@@ -155,7 +156,7 @@ test('the collection screens have no accessibility violations', T, async () => {
   await installMeting(context, meting);
   const page = await context.newPage();
   await openApp(page, env.server.url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await expectNoViolations(page, 'the metingen list');
   await page.click('[data-testid=new-meting]');
   await expectNoViolations(page, 'the new-meting form');
@@ -163,7 +164,7 @@ test('the collection screens have no accessibility violations', T, async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent !== '');
   await expectNoViolations(page, 'the new-meting form with an error');
   await openApp(page, env.server.url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${meting.id}]`);
   await expectNoViolations(page, 'a locked meting');
   await page.fill('[data-testid=unlock-pin]', meting.pin);

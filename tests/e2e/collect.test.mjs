@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
+  openTeam,
   useApp,
   PHONE,
   openApp,
@@ -49,7 +50,7 @@ async function runWithSecret(page, secret) {
 
 /** Start screen → Metingen → the meting with this id. */
 async function openMeting(page, id) {
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${id}]`);
   await page.waitForSelector('[data-testid=meting-title]');
 }
@@ -84,7 +85,7 @@ async function importFiles(page, files) {
 
 test('a meting gets a PIN only after a plain warning, and refuses weak or unequal PINs', T, async () => {
   const { context, page } = await env.newApp();
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=new-meting]');
   const warning = await textOf(page, '[data-testid=pin-warning]');
   assert.match(warning, /PIN kwijt/);
@@ -134,7 +135,7 @@ test('a meting gets a PIN only after a plain warning, and refuses weak or unequa
 
 test('kiosk: two students in a row on the team device, the second sees nothing of the first', T, async () => {
   const { context, page } = await env.newApp();
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=new-meting]');
   await page.fill('[data-testid=nm-label]', 'Kiosk klas');
   await page.fill('[data-testid=nm-pin]', '570391');

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import {
+  openTeam,
   useApp,
   openApp,
   reloadApp,
@@ -24,7 +25,7 @@ const T = { timeout: 240_000 };
 
 /** Start screen → Metingen → meting → unlocked → these files imported; returns how many were new. */
 async function importInto(page, meting, files) {
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${meting.id}]`);
   await page.fill('[data-testid=unlock-pin]', meting.pin);
   await page.click('[data-testid=unlock]');
@@ -72,7 +73,7 @@ test('the mirror of a fixture class: verdicts, a hidden small group, settings an
 
   // After a reload both keys are locked again: the mirror asks each PIN in turn.
   await reloadApp(page);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=open-mirror]');
   await page.waitForSelector('[data-testid=mirror-pin]');
   await page.fill('[data-testid=mirror-pin]', 'fout-fout-1');

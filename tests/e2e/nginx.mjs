@@ -1,0 +1,130 @@
+// The web server the end-to-end tests run against: Debian's nginx with Spiegel's shipped
+// configuration (deploy/nginx/spiegel-http.conf and spiegel-server.conf, unchanged),
+// serving dist/ with its .br and .gz copies, exactly as a school would put it online.
+// Only the parts a school changes are the test's own: a free port on 127.0.0.1 over plain
+// HTTP (a secure context for the browser, so the service worker runs) and the root folder.
+//
+// One nginx per test file, in the foreground as a child of the test process (no master,
+// no daemon), with its files in a temporary folder; it is stopped when the tests end, and
+// also if the test process exits early.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const NGINX_CONF_DIR = path.join(ROOT, 'deploy', 'nginx');
+const NGINX = '/usr/sbin/nginx';
+const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const MIME_TYPES = '/etc/nginx/mime.types';
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForPort(port, child, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`nginx stopped (exit ${child.exitCode})`);
+    const ok = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`nginx did not listen on ${port}`);
+}
+
+/** The test's nginx.conf: Debian's types and module, Spiegel's two files, a local port. */
+export function testConfig({ dir, port, root }) {
+  return `
+load_module ${BROTLI_MODULE};
+daemon off;
+master_process off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+    include ${MIME_TYPES};
+    default_type application/octet-stream;
+    log_format spiegel_test '$request_uri';
+    access_log ${dir}/access.log spiegel_test;
+    client_body_temp_path ${dir}/body;
+    proxy_temp_path ${dir}/proxy;
+    fastcgi_temp_path ${dir}/fastcgi;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+    sendfile on;
+    include ${NGINX_CONF_DIR}/spiegel-http.conf;
+    server {
+        listen 127.0.0.1:${port};
+        server_name localhost;
+        root ${root};
+        include ${NGINX_CONF_DIR}/spiegel-server.conf;
+    }
+}
+`;
+}
+
+/**
+ * Starts nginx on a free port serving `root`. Returns { port, origin, url, requests,
+ * close }: `requests` lists the request URIs nginx has logged so far.
+ */
+export async function startNginx(root) {
+  for (const file of [NGINX, BROTLI_MODULE, MIME_TYPES]) {
+    if (!existsSync(file)) {
+      throw new Error(`${file} is missing: run make setup-apt (Debian's nginx and libnginx-mod-http-brotli-static)`);
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'spiegel-nginx-'));
+  const port = await freePort();
+  writeFileSync(path.join(dir, 'nginx.conf'), testConfig({ dir, port, root }));
+  writeFileSync(path.join(dir, 'access.log'), '');
+  try {
+    execFileSync(NGINX, ['-t', '-q', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    throw new Error(`nginx refuses the configuration: ${e.stderr}`);
+  }
+  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', stop);
+  await waitForPort(port, child);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    origin,
+    url: `${origin}/`,
+    dir,
+    /** Request URIs logged so far, oldest first. */
+    get requests() {
+      return readFileSync(path.join(dir, 'access.log'), 'utf8').split('\n').filter(Boolean);
+    },
+    close: async () => {
+      process.removeListener('exit', stop);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
