@@ -108,17 +108,15 @@ impl Screens {
             Invitation::from_fragment(&frag).map_or(Mode::Broken, Mode::Invited)
         };
         let invited = match &mode {
-            Mode::Invited(inv) => catalog
-                .get(&inv.instrument)
-                .filter(|i| i.version == inv.version)
-                .cloned()
-                .map(|i| (i, inv.kiosk)),
+            Mode::Invited(inv) => {
+                catalog.version(&inv.instrument, &inv.version).cloned().map(|i| (i, inv.kiosk))
+            }
             _ => None,
         };
         // Plain mode resumes the run it marked active. An invitation resumes its own
         // vragenlijst's run if that holds an answer; a kiosk first asks whose it is.
         let resumed = persist.active().and_then(|id| {
-            let instrument = catalog.get(&id)?.clone();
+            let instrument = catalog.current(&id)?.clone();
             let session = persist.load_session(&instrument)?;
             Some((instrument, session))
         });
@@ -137,7 +135,7 @@ impl Screens {
                 }
             },
             (mode, _, _) => {
-                let first = catalog.entries().next()?.1.clone();
+                let first = catalog.currents().next()?.1.clone();
                 let session = Session::start(&first);
                 let screen = if *mode == Mode::Plain { Screen::Start } else { Screen::Invite };
                 (first, session, screen)
@@ -165,7 +163,7 @@ impl Screens {
 
     /// Starts (or resumes) the instrument with this id.
     fn start(self, id: &str) {
-        let Some(instrument) = self.catalog.with_value(|c| c.get(id).cloned()) else { return };
+        let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
         let session =
             self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
         self.persist.save_session(&instrument, &session);
@@ -292,7 +290,7 @@ impl Screens {
             match screen.get() {
                 Screen::Start => {
                     let own = catalog.with_value(|c| {
-                        c.entries()
+                        c.currents()
                             .filter(|(o, _)| *o == Origin::Own)
                             .map(|(_, i)| Choice {
                                 id: i.id.clone(),

@@ -104,7 +104,7 @@ impl Screens {
     /// Starts (or resumes) the instrument with this id on the student page: the run is
     /// stored and marked active there, and that page resumes it.
     fn start(self, id: &str) {
-        let Some(instrument) = self.catalog.with_value(|c| c.get(id).cloned()) else { return };
+        let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
         let session =
             self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
         self.persist.save_session(&instrument, &session);
@@ -116,18 +116,21 @@ impl Screens {
     fn accept(self, json: &str, lang: Lang) -> Result<Loaded, Vec<String>> {
         let accepted = self.catalog.try_update_value(|c| {
             c.accept(json)
-                .map(|i| (i.id.clone(), i.title.get(lang).to_string(), i.item_count()))
+                .map(|i| {
+                    let key = format!("{}@{}", i.id, i.version);
+                    (i.id.clone(), key, i.title.get(lang).to_string(), i.item_count())
+                })
                 .map_err(|problems| problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>())
         });
-        let (id, title, items) =
+        let (id, key, title, items) =
             accepted.unwrap_or_else(|| Err(vec![words(lang).err_other.to_string()]))?;
-        let saved = self.persist.save_instrument(&id, json);
+        let saved = self.persist.save_instrument(&key, json);
         Ok(Loaded { id, title, items, saved })
     }
 
     fn title_of(self, id: &str, lang: Lang) -> String {
         self.catalog
-            .with_value(|c| c.get(id).map(|i| i.title.get(lang).to_string()))
+            .with_value(|c| c.current(id).map(|i| i.title.get(lang).to_string()))
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -175,7 +178,7 @@ impl Screens {
                 }
                 Screen::NewMeting => {
                     let instruments = catalog.with_value(|c| {
-                        c.entries()
+                        c.currents()
                             .map(|(_, i)| InstrumentChoice {
                                 id: i.id.clone(),
                                 title: i.title.get(lang).to_string(),
