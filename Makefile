@@ -23,27 +23,38 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 .PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
-        lint test-host test-web test-e2e test-clients setup-python fixtures size bench
+        lint test-host test-web test-e2e test-clients setup-python fixtures size bench dist
 
 help:
 	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
 	@echo "make test  - lint, host tests, browser tests and end-to-end tests"
+	@echo "make dist  - the release build in dist/, with .br and .gz copies, for any web server"
 	@echo "make bench - print size and performance figures"
 
 ## ---- set-up (idempotent) ----
 
 setup: setup-apt setup-rust setup-tools setup-node setup-python
 
-# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes.
+# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes,
+# nginx with its brotli module: the end-to-end tests run against the shipped configuration
+# (deploy/nginx/). Installing nginx starts no service (a temporary policy-rc.d says so):
+# the tests start their own nginx on a free port and stop it again.
 setup-apt:
 	@missing=""; \
-	for p in chromium chromium-driver brotli python3 python3-venv; do \
+	for p in chromium chromium-driver brotli python3 python3-venv nginx libnginx-mod-http-brotli-static; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  policy=""; \
+	  if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	    printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee /usr/sbin/policy-rc.d >/dev/null; \
+	    $(SUDO) chmod +x /usr/sbin/policy-rc.d; policy=1; \
+	  fi; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; status=$$?; \
+	  if [ -n "$$policy" ]; then $(SUDO) rm -f /usr/sbin/policy-rc.d; fi; \
+	  exit $$status; \
 	fi
 
 setup-rust:
@@ -86,8 +97,13 @@ fetch:
 
 ## ---- build and run ----
 
+# The release build: dist/ with index.html (student), team.html (team), the service worker,
+# hashed files and a .br and .gz copy of each (web/dist.mjs). Ready for any static host;
+# deploy/nginx/ has a tested nginx configuration.
 build: setup-apt setup-tools setup-node fetch
 	trunk build --release
+
+dist: build
 
 run: build
 	@echo "Spiegel: http://127.0.0.1:8080"
@@ -108,7 +124,7 @@ test-host: fetch
 test-web: setup-apt setup-tools fetch
 	cargo test --offline --target wasm32-unknown-unknown --test web
 
-test-e2e: build fixtures
+test-e2e: dist fixtures
 	cd $(E2E) && node --test --test-concurrency=1
 
 # The export the end-to-end test downloaded, read by frictionless and DuckDB.
@@ -122,14 +138,10 @@ fixtures: fetch
 
 ## ---- figures ----
 
-# Brotli size of everything in dist/ (budget: 160 KB).
-size: build
-	@total=0; \
-	for f in $$(find dist -type f | sort); do \
-	  b=$$(brotli -c -q 11 "$$f" | wc -c); total=$$((total + b)); \
-	  printf '%8d  %s\n' "$$b" "$$f"; \
-	done; \
-	awk -v t=$$total 'BEGIN { printf "dist/ brotli total: %d bytes (%.1f KB; the student journey of issue 2 had a budget of 160 KB)\n", t, t / 1024 }'
+# Brotli size of every file in dist/ (the .br copies make dist wrote), and of what the student
+# path and the team path load (web/size.mjs).
+size: dist
+	@node web/size.mjs dist
 
 bench: size fixtures
 	cargo bench --offline --bench bench
