@@ -146,4 +146,4 @@ size: dist
 bench: size fixtures
 	cargo bench --offline --bench bench
 	cargo test --offline --release --target wasm32-unknown-unknown --test web_bench -- --nocapture
-	cd $(E2E) && node bench.mjs
+	cd $(E2E) && node load.mjs && node bench.mjs

@@ -59,7 +59,7 @@ events { worker_connections 256; }
 http {
     include ${MIME_TYPES};
     default_type application/octet-stream;
-    log_format spiegel_test '$request_uri';
+    log_format spiegel_test '$request_uri $body_bytes_sent';
     access_log ${dir}/access.log spiegel_test;
     client_body_temp_path ${dir}/body;
     proxy_temp_path ${dir}/proxy;
@@ -115,7 +115,17 @@ export async function startNginx(root) {
     dir,
     /** Request URIs logged so far, oldest first. */
     get requests() {
-      return readFileSync(path.join(dir, 'access.log'), 'utf8').split('\n').filter(Boolean);
+      return this.log.map((r) => r.uri);
+    },
+    /** Requests logged so far, oldest first: { uri, bytes } (bytes of the body as sent). */
+    get log() {
+      return readFileSync(path.join(dir, 'access.log'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const at = line.lastIndexOf(' ');
+          return { uri: line.slice(0, at), bytes: Number(line.slice(at + 1)) };
+        });
     },
     close: async () => {
       process.removeListener('exit', stop);
