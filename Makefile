@@ -117,6 +117,7 @@ lint: setup-rust fetch
 	cargo fmt --check
 	cargo clippy --offline --all-targets -- -D warnings
 	cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --no-default-features --bins -- -D warnings
 
 test-host: fetch
 	cargo test --offline

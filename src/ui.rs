@@ -5,6 +5,7 @@
 //! `wasm_bindgen`. No business rules live here.
 
 pub mod browser;
+pub mod builtins;
 pub mod components;
 pub mod context;
 pub mod i18n;

@@ -18,6 +18,7 @@
 // index.html, team.html, sw.js, and the export's JSON Schema (schema/…), which
 // researchers cite by address.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,17 @@ const worker = hashWorker();
 const css = find(/^main-[0-9a-f]+\.css$/);
 const favicon = find(/^favicon-[0-9a-f]+\.svg$/);
 
+// The built-in vragenlijsten as files (builtin/<id>-<version>-<hash>.json), written by
+// the library itself (web/builtin_files.rs), so their names match what the apps fetch.
+const builtins = JSON.parse(
+  execFileSync('cargo', ['run', '--offline', '--quiet', '--example', 'builtin_files', '--', stage], {
+    cwd: source,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }),
+);
+if (!builtins.length) throw new Error('no built-in vragenlijsten were written');
+
 // 2. Loader, no-module message, icons, manifest.
 const loader = writeHashed('loader', '.js', readFileSync(web('loader.js')));
 const nomodule = writeHashed('nomodule', '.js', readFileSync(web('nomodule.js')));
@@ -103,6 +115,8 @@ function page(app, files) {
     `<link rel="preload" href="./${files.wasm}" as="fetch" type="application/wasm" crossorigin>`,
     `<link rel="manifest" href="./${manifest}">`,
     app === 'team' ? `<meta name="spiegel-scan-worker" content="./${worker.loader}">` : '',
+    // The loader starts fetching an invitation's vragenlijst while the wasm loads.
+    app === 'student' ? `<meta name="spiegel-builtins" content="${builtinMap}">` : '',
     `<script type="module" src="./${loader}" data-js="./${files.js}" data-wasm="./${files.wasm}"></script>`,
     `<script nomodule src="./${nomodule}"></script>`,
   ].filter(Boolean);
@@ -113,6 +127,9 @@ function page(app, files) {
     .replace(MARK, head.join(''));
 }
 
+const builtinMap = JSON.stringify(Object.fromEntries(builtins.map((b) => [`${b.id}@${b.version}`, b.path])))
+  .replaceAll('&', '&amp;')
+  .replaceAll('"', '&quot;');
 const index = page('student', student);
 const teamPage = page('team', team);
 for (const [name, text] of [['index.html', index], ['team.html', teamPage]]) {
@@ -123,7 +140,7 @@ for (const [name, text] of [['index.html', index], ['team.html', teamPage]]) {
 // 4. The service worker.
 const rel = (name) => `./${name}`;
 const STUDENT = ['index.html', loader, student.js, student.wasm, css, favicon, manifest].map(rel);
-const TEAM = ['team.html', team.js, team.wasm, worker.loader, worker.js, worker.wasm].map(rel);
+const TEAM = ['team.html', team.js, team.wasm, worker.loader, worker.js, worker.wasm, ...builtins.map((b) => b.path)].map(rel);
 const OTHER = [nomodule, icon192, icon512].map(rel);
 const swTemplate = readFileSync(web('sw.js'), 'utf8');
 const version = hash(JSON.stringify([STUDENT, TEAM, OTHER, hash(index), hash(teamPage), hash(swTemplate)]));

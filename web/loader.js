@@ -41,6 +41,28 @@ function fail(kind) {
   }
 }
 
+/**
+ * An invitation link names its vragenlijst (`#…&i=<id>&v=<version>&…`): start fetching
+ * that file now, alongside the wasm, instead of after the app has started. The app's own
+ * request then takes this one over (a preload).
+ */
+function prefetchInvited() {
+  try {
+    const meta = document.querySelector('meta[name=spiegel-builtins]');
+    const params = new URLSearchParams(location.hash.slice(1));
+    const path = meta && JSON.parse(meta.content)[`${params.get('i')}@${params.get('v')}`];
+    if (!path) return;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = path;
+    document.head.append(link);
+  } catch {
+    // Only a head start: the app fetches the file itself anyway.
+  }
+}
+
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fail('browser');
@@ -76,4 +98,5 @@ async function keepOffline() {
   }
 }
 
+prefetchInvited();
 if (await start()) keepOffline();

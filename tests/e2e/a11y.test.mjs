@@ -138,6 +138,8 @@ test('the own-instrument screen with a list of problems has no accessibility vio
   // Promise: a researcher using a screen reader hears every problem in a broken file.
   const { page } = await env.newApp();
   await page.click('[data-testid=open-own]');
+  // The own-vragenlijst screen is on the team page (team.html): wait for it.
+  await page.waitForSelector('[data-testid=own-file]');
   await expectNoViolations(page, 'the own-instrument screen');
   await page.setInputFiles('[data-testid=own-file]', {
     name: 'kapot.json',

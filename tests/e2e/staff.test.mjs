@@ -113,6 +113,8 @@ test('every share answer shows the percentages it stands for', T, async () => {
 /** Opens the own-instrument screen and gives it a file with this text. */
 async function openOwnFile(page, text) {
   await page.click('[data-testid=open-own]');
+  // The own-vragenlijst screen is on the team page (team.html): wait for it.
+  await page.waitForSelector('[data-testid=own-file]');
   await page.setInputFiles('[data-testid=own-file]', {
     name: 'vragenlijst.json',
     mimeType: 'application/json',
@@ -155,7 +157,7 @@ test('a valid instrument file can be run, and stays on the device', T, async () 
   assert.ok(log.length >= 2);
   await submit(page);
   const keys = await storageKeys(page);
-  assert.ok(keys.includes('spiegel.v1.instrument.mini'), keys.join(', '));
+  assert.ok(keys.includes('spiegel.v1.instrument.mini@1.0.0'), keys.join(', '));
   assert.equal(keys.filter((k) => k.startsWith('spiegel.v1.response.')).length, 1);
   await reloadApp(page);
   await page.waitForSelector('[data-testid=start-mini]');

@@ -60,7 +60,8 @@ fn every_shipped_version_is_still_built_in_with_its_content_unchanged() {
 #[test]
 fn the_build_time_hash_is_the_content_hash_and_every_version_parses() {
     for file in FILES {
-        assert_eq!(Some(file.hash), content_hash(file.json), "{} {}", file.id, file.version);
+        let json = file.json.expect("the tests build with the built-ins compiled in");
+        assert_eq!(Some(file.hash), content_hash(json), "{} {}", file.id, file.version);
         let i = file.parse().unwrap_or_else(|p| panic!("{} {}: {p:#?}", file.id, file.version));
         assert_eq!((i.id.as_str(), i.version.as_str(), i.hash), (file.id, file.version, file.hash));
     }
@@ -312,4 +313,29 @@ fn a_meting_made_now_records_the_hash_and_keeps_it_through_storage() {
     collection::save_meting(&store, &meting).unwrap();
     let (back, _) = collection::load_metingen(&store).unwrap();
     assert_eq!(back, vec![meting]);
+}
+
+#[test]
+fn the_apps_fetch_each_version_under_a_name_of_its_own_and_refuse_a_mixed_up_file() {
+    let mut paths = Vec::new();
+    for file in FILES {
+        let path = file.path();
+        let hex = file.hash.to_text();
+        assert_eq!(
+            path,
+            format!("builtin/{}-{}-{}.json", file.id, file.version, &hex["sha256:".len()..][..16])
+        );
+        paths.push(path);
+        let json = file.json.expect("compiled in");
+        let fetched = file.parse_fetched(json).expect("its own file parses");
+        assert_eq!((fetched.id.as_str(), fetched.version.as_str()), (file.id, file.version));
+        // Another version's file, or a damaged one, under this name is refused.
+        for other in FILES.iter().filter(|o| o.hash != file.hash) {
+            assert!(file.parse_fetched(other.json.expect("compiled in")).is_err());
+        }
+        assert!(file.parse_fetched(&json.replacen("a", "b", 1)).is_err());
+    }
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), FILES.len(), "every version has a file name of its own");
 }

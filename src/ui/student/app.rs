@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::builtin::{self, BuiltinFile, STAFF_ID, STUDENT_ID};
 use crate::domain::catalog::{Catalog, Origin};
 use crate::domain::envelope::{self, Envelope};
 use crate::domain::instrument::Instrument;
@@ -22,6 +23,7 @@ use crate::storage::journal;
 use crate::ui::browser::{
     download, fragment, open_fragment, open_page, random_id, secure_random, this_week, Page,
 };
+use crate::ui::builtins::when_loaded;
 use crate::ui::context::{Kept, Persist};
 use crate::ui::i18n::words;
 use crate::ui::shell::{provide_services, Shell};
@@ -66,18 +68,37 @@ enum Mode {
 #[component]
 pub fn App() -> impl IntoView {
     let (persist, lang) = provide_services();
-    let mut catalog = Catalog::with_builtins();
-    persist.load_instruments(&mut catalog);
-    let body = match Screens::new(persist, catalog) {
-        Some(screens) => screens.view(lang).into_any(),
-        None => view! {
-            <p class="notice notice--error" role="alert">
-                {move || words(lang.get()).err_instrument}
-            </p>
+    let body = when_loaded(needed_builtins(), lang, move |builtins| {
+        let mut catalog = Catalog::with_parsed_builtins(builtins);
+        persist.load_instruments(&mut catalog);
+        match Screens::new(persist, catalog) {
+            Some(screens) => screens.view(lang).into_any(),
+            None => view! {
+                <p class="notice notice--error" role="alert">
+                    {move || words(lang.get()).err_instrument}
+                </p>
+            }
+            .into_any(),
         }
-        .into_any(),
-    };
+    });
     view! { <Shell>{body}</Shell> }
+}
+
+/// The built-in vragenlijsten this page needs: an invitation to a built-in vragenlijst
+/// needs exactly that version (all a student's phone fetches); otherwise the newest
+/// student and staff vragenlijsten (the start screen, a run, an own vragenlijst that
+/// mirrors the student one, a link that cannot be read).
+fn needed_builtins() -> Vec<&'static BuiltinFile> {
+    let frag = fragment();
+    if Invitation::is_invitation(&frag) {
+        let invited = Invitation::from_fragment(&frag)
+            .ok()
+            .and_then(|inv| builtin::version(&inv.instrument, &inv.version));
+        if let Some(file) = invited {
+            return vec![file];
+        }
+    }
+    [STUDENT_ID, STAFF_ID].into_iter().filter_map(builtin::current).collect()
 }
 
 /// The screens and the state they share.

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::builtin;
 use crate::domain::catalog::Catalog;
 use crate::domain::envelope::Parts;
 use crate::domain::meting::{Draft, MetingId};
@@ -18,6 +19,7 @@ use crate::domain::seal::{KeyPair, SealError};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
 use crate::ui::browser::{fragment, open_fragment, open_page, Page};
+use crate::ui::builtins::when_loaded;
 use crate::ui::context::Persist;
 use crate::ui::i18n::words;
 use crate::ui::shell::{provide_services, Shell};
@@ -56,23 +58,35 @@ enum Screen {
 #[component]
 pub fn App() -> impl IntoView {
     let (persist, lang) = provide_services();
-    let mut catalog = Catalog::with_builtins();
-    persist.load_instruments(&mut catalog);
-    let first = if fragment() == "own" { Screen::Own } else { Screen::Metingen };
-    let screens = Screens {
-        persist,
-        catalog: StoredValue::new(catalog),
-        screen: RwSignal::new(first),
-        unlocked: StoredValue::new(Vec::new()),
-        known: StoredValue::new(None),
-        parts: StoredValue::new(Parts::new()),
-        tables: StoredValue::new(Vec::new()),
-        mirror: StoredValue::new(None),
-        mirror_state: StoredValue::new(MirrorState::new()),
-        export_doc: StoredValue::new(None),
-        read_back: StoredValue::new(None),
-    };
-    view! { <Shell>{screens.view(lang)}</Shell> }
+    // Every version of every built-in vragenlijst: older metingen open with theirs. The
+    // student vragenlijst first: it is the one a new meting offers first.
+    let mut files: Vec<_> = builtin::FILES.iter().collect();
+    files.sort_by_key(|f| f.id != builtin::STUDENT_ID);
+    let body = when_loaded(files, lang, move |builtins| {
+        let mut catalog = Catalog::with_parsed_builtins(builtins);
+        persist.load_instruments(&mut catalog);
+        Screens::new(persist, catalog).view(lang)
+    });
+    view! { <Shell>{body}</Shell> }
+}
+
+impl Screens {
+    fn new(persist: Persist, catalog: Catalog) -> Screens {
+        let first = if fragment() == "own" { Screen::Own } else { Screen::Metingen };
+        Screens {
+            persist,
+            catalog: StoredValue::new(catalog),
+            screen: RwSignal::new(first),
+            unlocked: StoredValue::new(Vec::new()),
+            known: StoredValue::new(None),
+            parts: StoredValue::new(Parts::new()),
+            tables: StoredValue::new(Vec::new()),
+            mirror: StoredValue::new(None),
+            mirror_state: StoredValue::new(MirrorState::new()),
+            export_doc: StoredValue::new(None),
+            read_back: StoredValue::new(None),
+        }
+    }
 }
 
 /// The screens and the state they share.
