@@ -155,6 +155,13 @@ impl Persist {
         }
     }
 
+    /// Whether own instrument files are kept on this device (then the app loads the
+    /// built-in vragenlijsten they may mirror before it reads them).
+    pub fn has_own_instruments(&self) -> bool {
+        let prefix = StorageKey::Instrument(String::new()).as_string();
+        self.store().keys().is_ok_and(|keys| keys.iter().any(|k| k.starts_with(&prefix)))
+    }
+
     /// Keeps an accepted own instrument file. Returns whether the device has it.
     pub fn save_instrument(&self, key: &str, json: &str) -> bool {
         self.outcome(journal::save_instrument(&*self.store(), key, json)).is_some()

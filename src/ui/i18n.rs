@@ -3,6 +3,8 @@
 //! Every text is a field of [`Words`], and both languages are complete constants, so a
 //! missing translation is a compile error. Instrument texts come from the instrument.
 
+pub mod collect;
+
 use crate::domain::session::{AnswerProblem, SessionError};
 use crate::domain::text::Lang;
 
