@@ -139,7 +139,9 @@ for (const [name, text] of [['index.html', index], ['team.html', teamPage]]) {
 
 // 4. The service worker.
 const rel = (name) => `./${name}`;
-const STUDENT = ['index.html', loader, student.js, student.wasm, css, favicon, manifest].map(rel);
+// The student page under its usual address, ./ (an invitation link opens the folder), so
+// precaching it reuses the copy the browser just loaded.
+const STUDENT = ['', loader, student.js, student.wasm, css, favicon, manifest].map(rel);
 const TEAM = ['team.html', team.js, team.wasm, worker.loader, worker.js, worker.wasm, ...builtins.map((b) => b.path)].map(rel);
 const OTHER = [nomodule, icon192, icon512].map(rel);
 const swTemplate = readFileSync(web('sw.js'), 'utf8');

@@ -93,7 +93,7 @@ self.addEventListener('message', (event) => {
 
 function pageOf(request) {
   const path = rel(request.url);
-  if (path === './' || path === './index.html') return './index.html';
+  if (path === './' || path === './index.html') return './';
   if (path === './team.html') return './team.html';
   return null;
 }

@@ -74,16 +74,21 @@ try {
     await context.close();
   }
 
-  // 2. Bytes of the team path: team.html opened on a fresh device, then the QR reader.
+  // 2. Bytes of the team path: a fresh team device opens Spiegel, then "Voor het team";
+  //    counted from that click (the service worker also keeps the QR reader and every
+  //    built-in vragenlijst then, for use without a network).
   {
     const context = await browser.newContext();
     await installMeting(context, meting);
     const page = await context.newPage();
-    const from = server.log.length;
-    await page.goto(`${server.url}team.html`);
-    await openTeam(page);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=open-team]');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await page.waitForTimeout(1500);
-    printBytes('Team path: team.html → metingen (brotli, as sent by nginx; the service worker keeps the QR reader too)', sentSince(server, from));
+    const from = server.log.length;
+    await openTeam(page);
+    await page.waitForTimeout(3000);
+    printBytes('Team path: start screen → "Voor het team" → metingen (brotli, as sent by nginx)', sentSince(server, from));
     await context.close();
   }
 
