@@ -128,6 +128,8 @@ test('the student path: invitation link to receipt without team code, then offli
   const page = await context.newPage();
   const loaded = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
   await openApp(page, `${env.server.url}#${meting.fragment}`);
   // The loading shell is gone once the app runs.
   assert.equal(await page.$('#loading'), null);
@@ -135,6 +137,7 @@ test('the student path: invitation link to receipt without team code, then offli
   await runToEnd(page);
   await page.click('[data-testid=submit]');
   await page.waitForSelector('[data-testid=receipt-qr] svg');
+  assert.deepEqual(messages.filter((m) => /integrity|preload/i.test(m)), [], 'no warning about a preload');
   const team = loaded.filter((p) => /\/(team|scan_worker)[-_.]/.test(p) || p.endsWith('team.html'));
   assert.deepEqual(team, [], 'a student phone never downloads team code');
   assert.ok(loaded.some((p) => /\/student-[0-9a-f]+_bg\.wasm$/.test(p)));
