@@ -23,6 +23,10 @@ mod payload;
 mod qr;
 #[path = "host/seal.rs"]
 mod seal;
+#[path = "common/seed000.rs"]
+mod seed000;
+#[path = "host/seed_class.rs"]
+mod seed_class;
 #[path = "host/session.rs"]
 mod session;
 #[path = "host/storage.rs"]
@@ -31,5 +35,7 @@ mod storage;
 mod summary;
 #[path = "host/support.rs"]
 mod support;
+#[path = "common/synthetic.rs"]
+mod synthetic;
 #[path = "host/versions.rs"]
 mod versions;

@@ -90,7 +90,7 @@ fn the_catalogue_keeps_every_version_and_starts_new_work_with_the_newest() {
     assert_eq!(builtin::staff().unwrap().version, newest.version);
     assert_eq!(catalog.version(STAFF_ID, "1.0.0").unwrap().version, "1.0.0");
     let ids: Vec<&str> = catalog.currents().map(|(_, i)| i.id.as_str()).collect();
-    assert_eq!(ids, [STAFF_ID, STUDENT_ID], "one entry per vragenlijst on the start screen");
+    assert_eq!(ids, [STUDENT_ID, STAFF_ID], "one entry each, the students' first");
     let old = catalog.version(STAFF_ID, "1.0.0").unwrap();
     assert!(catalog.exact(STAFF_ID, "1.0.0", Some(&old.hash)).is_some());
     let other = catalog.current(STAFF_ID).unwrap().hash;
