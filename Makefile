@@ -41,7 +41,7 @@ setup: setup-apt setup-rust setup-tools setup-node setup-python
 # the tests start their own nginx on a free port and stop it again.
 setup-apt:
 	@missing=""; \
-	for p in chromium chromium-driver brotli python3 python3-venv nginx libnginx-mod-http-brotli-static; do \
+	for p in chromium chromium-driver brotli python3 python3-venv nginx libnginx-mod-http-brotli-static openssl; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -79,6 +79,36 @@ http {
 }
 
 /**
+ * The shipped example site (deploy/nginx/site.conf) as a school would install it, with
+ * only what a school changes: the addresses (free ports on 127.0.0.1), a certificate
+ * (self-signed, made with openssl for the test), the folder and where the two Spiegel
+ * files are. Returns the test's nginx.conf.
+ */
+function siteConfig({ dir, http, https, root }) {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=spiegel.example.nl',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const site = readFileSync(path.join(NGINX_CONF_DIR, 'site.conf'), 'utf8')
+    .replaceAll('/etc/nginx/spiegel/', `${NGINX_CONF_DIR}/`)
+    .replace('/etc/letsencrypt/live/spiegel.example.nl/fullchain.pem', path.join(dir, 'cert.pem'))
+    .replace('/etc/letsencrypt/live/spiegel.example.nl/privkey.pem', path.join(dir, 'key.pem'))
+    .replace(/listen \[::\]:\d+[^;]*;/g, '')
+    .replace('listen 80;', `listen 127.0.0.1:${http};`)
+    .replace('listen 443 ssl http2;', `listen 127.0.0.1:${https} ssl http2;`)
+    .replace('root /var/www/spiegel;', `root ${root};`);
+  writeFileSync(path.join(dir, 'site.conf'), site);
+  return testConfig({ dir, port: 0, root }).replace(/    server \{[\s\S]*?\n    \}\n/, `    include ${dir}/site.conf;\n`)
+    .replace(`    include ${NGINX_CONF_DIR}/spiegel-http.conf;\n`, '');
+}
+
+/** nginx with the example site over HTTPS (see siteConfig): { http, https, close }. */
+export async function startSite(root) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'spiegel-site-nginx-'));
+  const [http, https] = [await freePort(), await freePort()];
+  writeFileSync(path.join(dir, 'nginx.conf'), siteConfig({ dir, http, https, root }));
+  return run(dir, https, { http, https });
+}
+
+/**
  * Starts nginx on a free port serving `root`. Returns { port, origin, url, requests,
  * close }: `requests` lists the request URIs nginx has logged so far.
  */
@@ -91,6 +121,13 @@ export async function startNginx(root) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spiegel-nginx-'));
   const port = await freePort();
   writeFileSync(path.join(dir, 'nginx.conf'), testConfig({ dir, port, root }));
+  const server = await run(dir, port, { port });
+  const origin = `http://127.0.0.1:${port}`;
+  return Object.assign(server, { origin, url: `${origin}/` });
+}
+
+/** Checks and starts the nginx of `dir`, waits for `port`; stops it on close. */
+async function run(dir, port, fields) {
   writeFileSync(path.join(dir, 'access.log'), '');
   try {
     execFileSync(NGINX, ['-t', '-q', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
@@ -107,11 +144,8 @@ export async function startNginx(root) {
   };
   process.once('exit', stop);
   await waitForPort(port, child);
-  const origin = `http://127.0.0.1:${port}`;
   return {
-    port,
-    origin,
-    url: `${origin}/`,
+    ...fields,
     dir,
     /** Request URIs logged so far, oldest first. */
     get requests() {

@@ -3,16 +3,19 @@
 // file names, the student's path from an invitation link to the receipt without any team
 // code, then the network gone: a reload still opens Spiegel and a second run is handed in.
 // A new version is picked up on the next visit without touching stored data; the team
-// page works offline once it has been opened; a browser without wasm gets a plain message.
+// page works offline once it has been opened; a browser without wasm gets a plain message;
+// the example HTTPS site (deploy/nginx/site.conf) sends the same headers plus HSTS.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { useApp, openApp, openTeam, answerN, runToEnd, storageKeys, DIST_DIR, startServer } from './support.mjs';
 import { loadFixtures, installMeting } from './fixtures.mjs';
+import { startSite } from './nginx.mjs';
 
 const env = useApp();
 const T = { timeout: 180_000 };
@@ -277,4 +280,36 @@ test('before the app runs, the page already says that Spiegel is loading, in Dut
     assert.equal(r.status, 200, icon.src);
   }
   assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+});
+
+/** GET over HTTPS, accepting the test's self-signed certificate: { status, headers }. */
+function httpsHead(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, { rejectUnauthorized: false, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers }));
+    });
+    req.on('error', reject);
+  });
+}
+
+test('the shipped example site: HTTPS with the same headers plus Strict-Transport-Security, and HTTP redirected to HTTPS', async () => {
+  const site = await startSite(DIST_DIR);
+  try {
+    const page = await httpsHead(`https://127.0.0.1:${site.https}/`, { 'accept-encoding': 'br' });
+    assert.equal(page.status, 200);
+    assert.equal(page.headers['strict-transport-security'], 'max-age=31536000');
+    assert.match(page.headers['content-security-policy'], /frame-ancestors 'none'/);
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.equal(page.headers['cache-control'], 'no-cache');
+    const wasm = (await readdir(DIST_DIR)).find((f) => /^student-[0-9a-f]+_bg\.wasm$/.test(f));
+    const file = await httpsHead(`https://127.0.0.1:${site.https}/${wasm}`, { 'accept-encoding': 'br' });
+    assert.equal(file.headers['content-type'], 'application/wasm');
+    assert.equal(file.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const plain = await fetch(`http://127.0.0.1:${site.http}/team.html`, { redirect: 'manual' });
+    assert.equal(plain.status, 301);
+    assert.match(plain.headers.get('location'), /^https:\/\/127\.0\.0\.1\/team\.html$/);
+  } finally {
+    await site.close();
+  }
 });
