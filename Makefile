@@ -13,6 +13,11 @@ E2E := tests/e2e
 CLIENTS_VENV := $(CURDIR)/tests/clients/.venv
 DUCKDB_VERSION := 2.0.0
 FRICTIONLESS_VERSION := 5.21.0
+# The language check of the vragenlijsten (tests/language/check_language.py), in the
+# same virtual environment, with Debian's hunspell dictionaries.
+WORDFREQ_VERSION := 3.1.1
+TEXTSTAT_VERSION := 0.7.13
+LANGUAGE_FILES := src/domain/builtin/student.json src/domain/builtin/staff.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CARGO_HOME ?= $(HOME)/.cargo
@@ -23,7 +28,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 .PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
-        lint test-host test-web test-e2e test-clients setup-python fixtures size bench
+        lint test-host test-web test-e2e test-clients test-language setup-python fixtures size bench
 
 help:
 	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
@@ -34,10 +39,12 @@ help:
 
 setup: setup-apt setup-rust setup-tools setup-node setup-python
 
-# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes.
+# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes,
+# hunspell with Dutch and English dictionaries for the language check.
 setup-apt:
 	@missing=""; \
-	for p in chromium chromium-driver brotli python3 python3-venv; do \
+	for p in chromium chromium-driver brotli python3 python3-venv \
+	         hunspell hunspell-nl hunspell-en-gb hunspell-en-us; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -71,7 +78,8 @@ setup-node:
 	  (cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error) && touch $(E2E)/node_modules/.stamp; \
 	fi
 
-# DuckDB and frictionless from PyPI, in a virtual environment of their own.
+# DuckDB and frictionless (the researchers' clients), wordfreq and textstat (the language
+# check) from PyPI, in a virtual environment of their own.
 setup-python:
 	@if ! $(CLIENTS_VENV)/bin/python -c 'import duckdb, frictionless, sys; \
 	  sys.exit(duckdb.__version__ != "$(DUCKDB_VERSION)")' 2>/dev/null; then \
@@ -79,6 +87,12 @@ setup-python:
 	  python3 -m venv $(CLIENTS_VENV); \
 	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
 	    duckdb==$(DUCKDB_VERSION) frictionless==$(FRICTIONLESS_VERSION); \
+	fi
+	@if ! $(CLIENTS_VENV)/bin/python -c 'import importlib.metadata as m, sys; \
+	  sys.exit(m.version("wordfreq") != "$(WORDFREQ_VERSION)" or m.version("textstat") != "$(TEXTSTAT_VERSION)")' 2>/dev/null; then \
+	  echo "installing wordfreq $(WORDFREQ_VERSION) and textstat $(TEXTSTAT_VERSION) from PyPI"; \
+	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
+	    wordfreq==$(WORDFREQ_VERSION) textstat==$(TEXTSTAT_VERSION); \
 	fi
 
 fetch:
@@ -95,7 +109,7 @@ run: build
 
 ## ---- tests ----
 
-test: setup fetch lint test-host test-web test-e2e test-clients
+test: setup fetch lint test-language test-host test-web test-e2e test-clients
 
 lint: setup-rust fetch
 	cargo fmt --check
@@ -115,6 +129,12 @@ test-e2e: build fixtures
 test-clients: setup-python
 	cd $(E2E)/out/export && $(CLIENTS_VENV)/bin/frictionless validate datapackage.json
 	$(CLIENTS_VENV)/bin/python tests/clients/check_export.py $(E2E)/out/export
+
+# Spelling (hunspell, Dutch and English), word frequency (wordfreq), sentence length and
+# Flesch-Douma (textstat) of the built-in vragenlijsten, with a report per item; fails on
+# a finding that tests/language/exceptions.toml does not explain.
+test-language: setup-apt setup-python
+	$(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml $(LANGUAGE_FILES)
 
 # Deterministic metingen and response files for test-e2e and bench (tests/fixtures.rs).
 fixtures: fetch

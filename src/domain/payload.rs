@@ -31,7 +31,8 @@
 //!   [`ItemKind::choices`];
 //! - multiple choice: `3 +` a bitmask of the picked options (bit *i* is option *i*; at
 //!   most 63 options). The picked codes must be in option order without repeats, as the
-//!   session keeps them, so that decoding gives them back exactly;
+//!   session keeps them, so that decoding gives them back exactly; an exclusive option
+//!   ("niets") is never picked together with another, and such a mask is refused;
 //! - number: `3`, then the value zigzag-encoded (0, −1, 1, −2, … as 0, 1, 2, 3, …) as a
 //!   varint; it must lie in the item's range;
 //! - open text: `3`, then the byte length as a varint, then the UTF-8 bytes; at most
@@ -45,7 +46,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};
-use crate::domain::instrument::{Instrument, Item, ItemKind};
+use crate::domain::instrument::{Choice, Instrument, Item, ItemKind};
 use crate::domain::response::Response;
 
 /// The first three bytes of every payload.
@@ -126,6 +127,9 @@ pub enum PayloadError {
     /// Picked codes of a multiple choice out of option order, or repeated.
     #[error("picked options of {0} are repeated or not in option order")]
     Unordered(String),
+    /// An exclusive option ("niets") picked together with another option.
+    #[error("{0} holds an exclusive option together with another one")]
+    Exclusive(String),
     /// A multiple choice with more options than fit in the bitmask.
     #[error("{0} has more than 63 options")]
     TooManyOptions(String),
@@ -330,6 +334,9 @@ fn encode_substantive(out: &mut Vec<u8>, item: &Item, answer: &Answer) -> Result
                 let bit = u32::try_from(index).ok().and_then(|i| 1u64.checked_shl(i));
                 mask |= bit.ok_or_else(|| PayloadError::TooManyOptions(item.id.clone()))?;
             }
+            if breaks_exclusive(options, picked) {
+                return Err(PayloadError::Exclusive(item.id.clone()));
+            }
             put_varint(out, FIRST.saturating_add(mask));
         }
         (ItemKind::Number { min, max, .. }, Answer::Number(n)) => {
@@ -405,6 +412,9 @@ fn decode_answer(r: &mut Reader<'_>, item: &Item) -> Result<Option<Answer>, Payl
                     picked.push(option.code.clone());
                 }
             }
+            if breaks_exclusive(options, &picked) {
+                return Err(PayloadError::Exclusive(item.id.clone()));
+            }
             Answer::Choices(picked)
         }
         _ if value != 0 => return Err(PayloadError::BadTag(item.id.clone())),
@@ -450,6 +460,11 @@ fn decode_answer(r: &mut Reader<'_>, item: &Item) -> Result<Option<Answer>, Payl
         | ItemKind::Share => return Err(PayloadError::BadTag(item.id.clone())),
     };
     Ok(Some(answer))
+}
+
+/// Whether `picked` holds an exclusive option together with another one.
+fn breaks_exclusive(options: &[Choice], picked: &[String]) -> bool {
+    picked.len() > 1 && options.iter().any(|o| o.exclusive && picked.contains(&o.code))
 }
 
 /// The 16 bytes of a response id of 32 lowercase hex characters.

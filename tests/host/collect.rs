@@ -370,6 +370,7 @@ fn an_instrument_name_and_version_with_spaces_accents_and_url_characters_round_t
     let invitation = Invitation {
         instrument: "mijn lijst/ROC Zuid?#".into(),
         version: "2.0 beta é&v=3 100% +ü😀".into(),
+        context: Context::default(),
         ..m.invitation(false)
     };
     let fragment = invitation.to_fragment();
