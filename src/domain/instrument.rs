@@ -109,6 +109,9 @@ pub struct Item {
     pub required: bool,
     /// Whether "weet ik niet" is offered.
     pub dont_know: bool,
+    /// What the "weet ik niet" answer says here instead, e.g. "Heb ik niet" on a row of
+    /// lessons; its code stays `weet_niet` (a missing value).
+    pub dont_know_label: Option<Text>,
     /// Whether "sla over" is offered (always possible for optional items).
     pub skippable: bool,
     /// Shown only when this holds (besides its section's condition).

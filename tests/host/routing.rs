@@ -299,6 +299,22 @@ fn routing_fields_in_the_wrong_place_are_named() {
         p,
         ["'when_hidden' has no use: this item has no condition ('show_if'), so it is never hidden (at sections[1].items[2])"]
     );
+    let label = json!({"nl": "Heb ik niet", "en": "I don't have this"});
+    let p = problems(|v| {
+        at(v, "/sections/1/items/1")["dont_know_label"] = label.clone();
+    });
+    assert!(p.is_empty(), "{p:?}");
+    let i = instrument(&edited(ROUTING, |v| {
+        at(v, "/sections/1/items/1")["dont_know_label"] = label.clone();
+    }));
+    assert_eq!(i.item("hulp").unwrap().dont_know_label.as_ref().unwrap().nl, "Heb ik niet");
+    let p = problems(|v| {
+        at(v, "/sections/1/items/0")["dont_know_label"] = label.clone();
+    });
+    assert_eq!(
+        p,
+        ["'dont_know_label' only makes sense with \"dont_know\": true (at sections[1].items[0])"]
+    );
     // A scale point can be neither exclusive nor conditional.
     let json = edited(crate::support::KINDS, |v| {
         at(v, "/scales/0/points/0")["exclusive"] = json!(true);

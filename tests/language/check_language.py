@@ -94,8 +94,8 @@ def misspelled(texts, lang):
             line += 1
             continue
         if answer[0] in "&#":
-            word = answer.split()[1]
-            if line < len(places):
+            word = answer.split()[1].strip(".,;:!?")
+            if line < len(places) and word and not word.endswith("-"):
                 found.setdefault(places[line], set()).add(word)
     return found
 

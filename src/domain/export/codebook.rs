@@ -90,6 +90,7 @@ pub(super) fn entry(instrument: &Instrument, is_qi: impl Fn(&str) -> bool) -> Co
                 max_length,
                 rows,
                 mirror: item.mirror.as_ref().map(mirror),
+                dont_know_label: item.dont_know_label.as_ref().map(label),
                 from_context: item.from_context.map(|k| k.name().to_string()),
                 when_hidden: item.when_hidden.clone(),
                 possibly_identifying: item.possibly_identifying(),

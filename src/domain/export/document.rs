@@ -326,6 +326,10 @@ pub struct CodebookItem {
     pub rows: Vec<CodebookRow>,
     /// The student item it mirrors (staff).
     pub mirror: Option<MirrorCode>,
+    /// What "weet ik niet" said for this item, when it said something else (e.g. "Heb
+    /// ik niet"); the code is still `weet_niet`. Written only when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know_label: Option<Label>,
     /// `niveau` or `leerweg` when the meting's context answered this item if the team
     /// set it (the respondent was then not asked); written only when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

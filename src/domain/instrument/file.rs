@@ -148,6 +148,10 @@ pub struct ItemFile {
     /// Offer "weet ik niet".
     #[serde(default)]
     pub dont_know: Option<bool>,
+    /// What "weet ik niet" says for this item, e.g. "Heb ik niet" for a lesson a student
+    /// does not have (the code stays `weet_niet`).
+    #[serde(default)]
+    pub dont_know_label: Option<TextFile>,
     /// Offer "sla over".
     #[serde(default)]
     pub skip: Option<bool>,

@@ -224,6 +224,8 @@ pub enum ProblemKind {
         /// The code.
         code: String,
     },
+    /// `dont_know_label` on an item that does not offer "weet ik niet".
+    DontKnowLabelWithoutDontKnow,
     /// `when_hidden` on an item that has no condition, so it is never hidden.
     WhenHiddenNeverHidden,
     /// An ordinal mirror between scales with a different number of points.
@@ -448,6 +450,10 @@ impl ProblemKind {
             P::UnknownOptionCode { code } => pick(
                 format!("Code '{code}' is geen antwoord van deze vraag"),
                 format!("Code '{code}' is not an answer of this item"),
+            ),
+            P::DontKnowLabelWithoutDontKnow => pick(
+                "'dont_know_label' heeft alleen zin met \"dont_know\": true".into(),
+                "'dont_know_label' only makes sense with \"dont_know\": true".into(),
             ),
             P::WhenHiddenNeverHidden => pick(
                 "'when_hidden' heeft geen zin: deze vraag heeft geen voorwaarde ('show_if'), dus ze wordt nooit verborgen".into(),

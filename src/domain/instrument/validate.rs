@@ -341,6 +341,12 @@ impl Validator {
                 }
             }
         }
+        let dont_know_label = f.dont_know_label.as_ref().map(|t| {
+            if f.dont_know != Some(true) {
+                self.push(path, P::DontKnowLabelWithoutDontKnow);
+            }
+            self.text(t, "dont_know_label", path)
+        });
         let from_context = f.from_context.as_deref().and_then(|name| {
             let key = ContextKey::from_name(name);
             if key.is_none() {
@@ -393,6 +399,7 @@ impl Validator {
             source,
             required: f.required.unwrap_or(true),
             dont_know: f.dont_know.unwrap_or(false),
+            dont_know_label,
             skippable: f.skip.unwrap_or(false),
             show_if,
             kind: kind.unwrap_or(ItemKind::YesNo),
