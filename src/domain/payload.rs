@@ -271,9 +271,18 @@ fn max_answer_len(kind: &ItemKind) -> usize {
         | ItemKind::YesNo
         | ItemKind::Share => coded(kind.choices().len()),
         ItemKind::MultipleChoice { options, .. } => {
-            let all = 1u64.checked_shl(u32::try_from(options.len()).unwrap_or(u32::MAX));
-            // More than 63 options cannot be written at all; 10 bytes bound any varint.
-            all.map_or(10, |all| varint_len(FIRST.saturating_add(all.saturating_sub(1))))
+            if options.len() > MAX_OPTIONS {
+                // More than 63 options cannot be written at all; 10 bytes bound any varint.
+                return 10;
+            }
+            // The largest mask a response can hold: every option that goes with others,
+            // or one exclusive option alone, whichever is larger.
+            let bit = |i: usize| 1u64 << i;
+            let together: u64 =
+                options.iter().enumerate().filter(|(_, o)| !o.exclusive).map(|(i, _)| bit(i)).sum();
+            let alone =
+                options.iter().enumerate().filter(|(_, o)| o.exclusive).map(|(i, _)| bit(i)).max();
+            varint_len(FIRST.saturating_add(together.max(alone.unwrap_or(0))))
         }
         ItemKind::Number { min, max, .. } => {
             1 + varint_len(zigzag(*min)).max(varint_len(zigzag(*max)))

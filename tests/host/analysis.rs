@@ -145,7 +145,12 @@ fn random_response(inst: &Instrument, rng: &mut Lcg) -> Response {
                 Answer::Rows(picked)
             }
             (ItemKind::MultipleChoice { .. }, _) => {
-                Answer::Choices(codes.iter().filter(|_| rng.below(3) == 0).cloned().collect())
+                let mut picked: Vec<String> =
+                    codes.iter().filter(|_| rng.below(3) == 0).cloned().collect();
+                if picked.len() > 1 {
+                    picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+                }
+                Answer::Choices(picked)
             }
             (kind, 2) if kind.is_single_coded() => Answer::DontKnow,
             (kind, _) if kind.is_single_coded() => {

@@ -146,6 +146,9 @@ fn random_response(inst: &Instrument, rng: &mut Lcg, n: usize, spread: usize) ->
                     if picked.is_empty() {
                         picked.push(codes[rng.below(codes.len())].clone());
                     }
+                    if picked.len() > 1 {
+                        picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+                    }
                     Answer::Choices(picked)
                 }
                 (ItemKind::Number { min, max, .. }, _) => {

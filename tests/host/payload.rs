@@ -99,9 +99,15 @@ fn random_answer(rng: &mut Lcg, item: &Item) -> Option<Answer> {
     }
     let options = item.kind.choices();
     Some(match &item.kind {
-        ItemKind::MultipleChoice { options, .. } => Answer::Choices(
-            options.iter().filter(|_| rng.below(2) == 0).map(|o| o.code.clone()).collect(),
-        ),
+        ItemKind::MultipleChoice { options, .. } => {
+            let mut picked: Vec<String> =
+                options.iter().filter(|_| rng.below(2) == 0).map(|o| o.code.clone()).collect();
+            // An exclusive option ("niets") stands alone.
+            if picked.len() > 1 {
+                picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+            }
+            Answer::Choices(picked)
+        }
         ItemKind::Number { min, max, .. } => {
             let span = (*max as i128 - *min as i128 + 1) as u128;
             let offset = (u128::from(rng.next()) << 64 | u128::from(rng.next())) % span;
@@ -148,9 +154,9 @@ fn largest_response(i: &Instrument, fill: char) -> Response {
     let mut r = response(i, vec![]);
     for item in items(i) {
         let answer = match &item.kind {
-            ItemKind::MultipleChoice { options, .. } => {
-                Answer::Choices(options.iter().map(|o| o.code.clone()).collect())
-            }
+            ItemKind::MultipleChoice { options, .. } => Answer::Choices(
+                options.iter().filter(|o| !o.exclusive).map(|o| o.code.clone()).collect(),
+            ),
             ItemKind::Number { min, max, .. } => {
                 Answer::Number(if min.unsigned_abs() > max.unsigned_abs() { *min } else { *max })
             }
