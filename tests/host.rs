@@ -35,3 +35,5 @@ mod storage;
 mod summary;
 #[path = "host/support.rs"]
 mod support;
+#[path = "host/versions.rs"]
+mod versions;

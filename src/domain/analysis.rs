@@ -26,6 +26,7 @@ pub use table::{Column, Table};
 pub use team::{Consensus, RoleComparison, RoleDifference, Spread};
 
 use crate::domain::instrument::Instrument;
+pub use crate::domain::instrument::{Bands, BandsError};
 use crate::domain::response::Response;
 use crate::domain::text::Lang;
 
@@ -73,58 +74,6 @@ impl Settings {
     /// The percentages the share bands stand for.
     pub fn bands(&self) -> Bands {
         self.bands
-    }
-}
-
-/// What the five share bands of a staff estimate stand for, in whole percent: five
-/// contiguous ranges split at four cut points.
-///
-/// The default, which the team can adjust with [`Bands::new`]: bijna geen 0–10 %, een
-/// klein deel 10–40 %, ongeveer de helft 40–60 %, een groot deel 60–90 %, (bijna) alle
-/// 90–100 %. A band includes both of its ends when compared with a student interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bands {
-    cuts: [u8; 4],
-}
-
-impl Default for Bands {
-    /// Cut points 10, 40, 60 and 90 %.
-    fn default() -> Self {
-        Bands { cuts: [10, 40, 60, 90] }
-    }
-}
-
-/// Cut points that do not make five bands.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("band cut points must rise strictly within 1..=99, got {cuts:?}")]
-pub struct BandsError {
-    /// The rejected cut points.
-    pub cuts: [u8; 4],
-}
-
-impl Bands {
-    /// Bands split at these four percentages, which must rise strictly within 1..=99.
-    pub fn new(cuts: [u8; 4]) -> Result<Bands, BandsError> {
-        let rising = cuts.windows(2).all(|w| w[0] < w[1]);
-        if rising && cuts[0] >= 1 && cuts[3] <= 99 {
-            Ok(Bands { cuts })
-        } else {
-            Err(BandsError { cuts })
-        }
-    }
-
-    /// The four cut points, in percent.
-    pub fn cuts(&self) -> [u8; 4] {
-        self.cuts
-    }
-
-    /// The range of band `band` (0 = bijna geen … 4 = (bijna) alle) in whole percent,
-    /// both ends included. Bands past the last count as the last.
-    pub fn range(&self, band: usize) -> (u8, u8) {
-        let band = band.min(4);
-        let lo = if band == 0 { 0 } else { self.cuts[band - 1] };
-        let hi = if band == 4 { 100 } else { self.cuts[band] };
-        (lo, hi)
     }
 }
 

@@ -4,15 +4,19 @@
 //! Instruments arrive as JSON in the versioned file format of [`file`]; [`parse`] turns a
 //! file into an [`Instrument`] and reports every [`Problem`] it finds, with its place.
 
+mod bands;
 pub mod file;
+mod hash;
 pub mod mirror;
 pub mod problem;
 mod reach;
 mod validate;
 
+pub use bands::{Bands, BandsError, SHARE_BANDS};
+pub use hash::{canonical_json, content_hash, ContentHash};
 pub use mirror::check_mirrors;
 pub use problem::{Problem, ProblemKind};
-pub use validate::parse;
+pub use validate::{parse, parse_known};
 
 use crate::domain::condition::Condition;
 use crate::domain::text::Text;
@@ -34,6 +38,9 @@ pub struct Instrument {
     pub id: String,
     /// Version of the content, e.g. `1.0.0`; responses record it.
     pub version: String,
+    /// The content hash of the file it was read from ([`content_hash`]): responses are
+    /// bound to it, so another file with the same id and version is never mistaken for it.
+    pub hash: ContentHash,
     /// Who fills it in.
     pub audience: Audience,
     /// Title shown on the start screen.
@@ -227,7 +234,11 @@ pub enum ItemKind {
     /// Yes or no (codes `ja` and `nee`).
     YesNo,
     /// How many of their students something applies to, on the five share bands.
-    Share,
+    Share {
+        /// The percentage range of each answer, shown with it; `None` for a file that
+        /// shows the words only (read with [`Bands::default`]).
+        bands: Option<Bands>,
+    },
     /// A whole number in a range.
     Number {
         /// Smallest allowed value.
@@ -256,15 +267,6 @@ pub const YES: &str = "ja";
 /// Codes of a yes/no item.
 pub const NO: &str = "nee";
 
-/// The five share bands of a [`ItemKind::Share`] item, lowest first.
-pub const SHARE_BANDS: [(&str, &str, &str); 5] = [
-    ("bijna_geen", "Bijna geen", "Almost none"),
-    ("klein_deel", "Een klein deel", "A small part"),
-    ("helft", "Ongeveer de helft", "About half"),
-    ("groot_deel", "Een groot deel", "A large part"),
-    ("bijna_alle", "(Bijna) alle", "(Almost) all"),
-];
-
 impl ItemKind {
     /// The name used in files, e.g. `single_choice`.
     pub fn name(&self) -> &'static str {
@@ -273,7 +275,7 @@ impl ItemKind {
             ItemKind::MultipleChoice { .. } => "multiple_choice",
             ItemKind::Scale { .. } => "scale",
             ItemKind::YesNo => "yes_no",
-            ItemKind::Share => "share",
+            ItemKind::Share { .. } => "share",
             ItemKind::Number { .. } => "number",
             ItemKind::OpenText { .. } => "open_text",
             ItemKind::Matrix { .. } => "matrix",
@@ -293,9 +295,13 @@ impl ItemKind {
                 Choice::new(YES, Text::new("Ja", "Yes")),
                 Choice::new(NO, Text::new("Nee", "No")),
             ],
-            ItemKind::Share => SHARE_BANDS
+            ItemKind::Share { bands } => SHARE_BANDS
                 .iter()
-                .map(|(code, nl, en)| Choice::new(*code, Text::new(*nl, *en)))
+                .enumerate()
+                .map(|(band, (code, nl, en))| {
+                    let label = bands.map_or_else(|| Text::new(*nl, *en), |b| b.label_text(band));
+                    Choice::new(*code, label)
+                })
                 .collect(),
             ItemKind::Number { .. } | ItemKind::OpenText { .. } => Vec::new(),
         }
@@ -318,7 +324,7 @@ impl ItemKind {
             ItemKind::SingleChoice { .. }
                 | ItemKind::Scale { .. }
                 | ItemKind::YesNo
-                | ItemKind::Share
+                | ItemKind::Share { .. }
         )
     }
 }

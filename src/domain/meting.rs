@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::answer::Answer;
 use crate::domain::hex;
-use crate::domain::instrument::{ContextKey, Instrument, ItemKind};
+use crate::domain::instrument::{ContentHash, ContextKey, Instrument, ItemKind};
 use crate::domain::seal::{self, KeyPair, PinProblem, PublicKey, SealError, WrappedKey};
 
 /// Bytes of a meting id.
@@ -165,6 +165,10 @@ pub struct Meting {
     pub instrument: String,
     /// Its version.
     pub instrument_version: String,
+    /// The content hash of that version: its responses are read only with exactly this
+    /// content. `None` for a meting made before Spiegel recorded it (then the id and
+    /// version decide; built-in versions never change).
+    pub instrument_hash: Option<ContentHash>,
     /// The team's own name for it, e.g. "2B zorg, najaar". Stays on this device.
     pub label: String,
     /// Coarse context.
@@ -251,6 +255,7 @@ impl Meting {
             id: MetingId(seeds.id),
             instrument: instrument.id.clone(),
             instrument_version: instrument.version.clone(),
+            instrument_hash: Some(instrument.hash),
             label: label.to_string(),
             context: draft.context.clone(),
             week: week.to_string(),

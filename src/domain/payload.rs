@@ -4,16 +4,17 @@
 //!
 //! The payload only makes sense together with the instrument it answers: items are not
 //! named but written in the instrument's order, and answer codes are written as their
-//! index among the item's options. A fingerprint of the instrument id and version makes
-//! sure a payload is never read against another instrument.
+//! index among the item's options. A fingerprint of the instrument's content makes sure a
+//! payload is never read against another instrument, or against another file that has the
+//! same id and version but, say, its options in another order.
 //!
-//! # Format, version 1
+//! # Format, version 2
 //!
 //! | bytes | content |
 //! |-------|---------|
 //! | 3     | magic `SPG` ([`MAGIC`]) |
-//! | 1     | format version, `1` ([`VERSION`]) |
-//! | 4     | instrument fingerprint: CRC-32 of `"<id>@<version>"`, little endian ([`fingerprint`]) |
+//! | 1     | format version, `2` ([`VERSION`]) |
+//! | 4     | instrument fingerprint: the first four bytes of the instrument's content hash ([`fingerprint`]) |
 //! | 16    | response id: the 32 lowercase hex characters of [`Response::id`] as raw bytes |
 //! | 1     | ISO year − 2000 (0 to 255, so 2000 to 2255) |
 //! | 1     | ISO week (1 to 53) |
@@ -42,6 +43,11 @@
 //!
 //! Every payload decodes to exactly one response and every response encodes to exactly
 //! one payload: decoding refuses anything [`encode`] would not write.
+//!
+//! Version 1, which Spiegel wrote before instruments had a content hash, differs only in
+//! the fingerprint: CRC-32 of `"<id>@<version>"`, little endian ([`legacy_fingerprint`]).
+//! It is still read, so responses sealed before remain readable; the versions of the
+//! built-in vragenlijsten it was written for never change (a host test pins their hashes).
 
 use std::collections::BTreeMap;
 
@@ -52,8 +58,11 @@ use crate::domain::response::Response;
 /// The first three bytes of every payload.
 pub const MAGIC: &[u8; 3] = b"SPG";
 
-/// The format version this module writes and reads.
-pub const VERSION: u8 = 1;
+/// The format version this module writes (and reads).
+pub const VERSION: u8 = 2;
+
+/// The earlier format version, fingerprinted by id and version only; still read.
+pub const LEGACY_VERSION: u8 = 1;
 
 /// Bytes before the answers: magic, version, fingerprint, id, year and week.
 const HEADER_LEN: usize = 26;
@@ -162,13 +171,19 @@ pub enum PayloadError {
     Overlong,
 }
 
-/// The instrument fingerprint: CRC-32 of `"<id>@<version>"`.
-pub fn fingerprint(instrument: &Instrument) -> u32 {
+/// The instrument fingerprint of a payload: the first four bytes of the instrument's
+/// content hash.
+pub fn fingerprint(instrument: &Instrument) -> [u8; 4] {
+    instrument.hash.fingerprint()
+}
+
+/// The fingerprint of a version-1 payload: CRC-32 of `"<id>@<version>"`, little endian.
+pub fn legacy_fingerprint(instrument: &Instrument) -> [u8; 4] {
     let mut hasher = crc32fast::Hasher::new();
     hasher.update(instrument.id.as_bytes());
     hasher.update(b"@");
     hasher.update(instrument.version.as_bytes());
-    hasher.finalize()
+    hasher.finalize().to_le_bytes()
 }
 
 /// Writes `response` as a payload for `instrument`.
@@ -188,7 +203,7 @@ pub fn encode(instrument: &Instrument, response: &Response) -> Result<Vec<u8>, P
     let mut out = Vec::with_capacity(HEADER_LEN + instrument.item_count() + TRAILER_LEN);
     out.extend_from_slice(MAGIC);
     out.push(VERSION);
-    out.extend_from_slice(&fingerprint(instrument).to_le_bytes());
+    out.extend_from_slice(&fingerprint(instrument));
     out.extend_from_slice(&id_bytes(&response.id)?);
     out.extend_from_slice(&week_bytes(&response.week)?);
     for (_, item) in instrument.items() {
@@ -202,8 +217,9 @@ pub fn encode(instrument: &Instrument, response: &Response) -> Result<Vec<u8>, P
 /// Reads a payload for `instrument` back into the response it was made from.
 ///
 /// Checks, in order: the length, the checksum, the magic, the format version and the
-/// instrument fingerprint; then reads every answer and refuses anything [`encode`] would
-/// not have written. Never panics, whatever the bytes.
+/// instrument fingerprint (of its version: [`fingerprint`] or [`legacy_fingerprint`]);
+/// then reads every answer and refuses anything [`encode`] would not have written. Never
+/// panics, whatever the bytes.
 pub fn decode(instrument: &Instrument, bytes: &[u8]) -> Result<Response, PayloadError> {
     if bytes.len() < HEADER_LEN + TRAILER_LEN {
         return Err(PayloadError::TooShort);
@@ -218,12 +234,12 @@ pub fn decode(instrument: &Instrument, bytes: &[u8]) -> Result<Response, Payload
     if r.take(MAGIC.len())? != MAGIC {
         return Err(PayloadError::BadMagic);
     }
-    let version = r.byte()?;
-    if version != VERSION {
-        return Err(PayloadError::UnknownVersion(version));
-    }
-    let print = u32::from_le_bytes(four(r.take(4)?).ok_or(PayloadError::Truncated)?);
-    if print != fingerprint(instrument) {
+    let expected = match r.byte()? {
+        VERSION => fingerprint(instrument),
+        LEGACY_VERSION => legacy_fingerprint(instrument),
+        version => return Err(PayloadError::UnknownVersion(version)),
+    };
+    if four(r.take(4)?).ok_or(PayloadError::Truncated)? != expected {
         return Err(PayloadError::OtherInstrument);
     }
     let id: String = r.take(ID_LEN)?.iter().map(|b| format!("{b:02x}")).collect();
@@ -269,7 +285,7 @@ fn max_answer_len(kind: &ItemKind) -> usize {
         ItemKind::SingleChoice { .. }
         | ItemKind::Scale { .. }
         | ItemKind::YesNo
-        | ItemKind::Share => coded(kind.choices().len()),
+        | ItemKind::Share { .. } => coded(kind.choices().len()),
         ItemKind::MultipleChoice { options, .. } => {
             if options.len() > MAX_OPTIONS {
                 // More than 63 options cannot be written at all; 10 bytes bound any varint.
@@ -466,7 +482,7 @@ fn decode_answer(r: &mut Reader<'_>, item: &Item) -> Result<Option<Answer>, Payl
         ItemKind::SingleChoice { .. }
         | ItemKind::Scale { .. }
         | ItemKind::YesNo
-        | ItemKind::Share => return Err(PayloadError::BadTag(item.id.clone())),
+        | ItemKind::Share { .. } => return Err(PayloadError::BadTag(item.id.clone())),
     };
     Ok(Some(answer))
 }

@@ -14,6 +14,7 @@ use super::{KeyValueStore, StorageError, StorageKey};
 use crate::domain::collect::Taken;
 use crate::domain::envelope::Envelope;
 use crate::domain::hex;
+use crate::domain::instrument::ContentHash;
 use crate::domain::meting::{Context, Meting, MetingId};
 use crate::domain::seal::WrappedKey;
 
@@ -25,6 +26,7 @@ pub fn stored_meting(meting: &Meting) -> StoredMeting {
         id: meting.id.to_text(),
         instrument: meting.instrument.clone(),
         instrument_version: meting.instrument_version.clone(),
+        instrument_hash: meting.instrument_hash.map(|h| h.to_text()),
         label: meting.label.clone(),
         domein: meting.context.domein.clone(),
         niveau: meting.context.niveau.clone(),
@@ -45,6 +47,10 @@ pub fn read_meting(stored: StoredMeting) -> Option<Meting> {
         id: MetingId::from_text(&stored.id)?,
         instrument: stored.instrument,
         instrument_version: stored.instrument_version,
+        instrument_hash: match stored.instrument_hash {
+            Some(text) => Some(ContentHash::from_text(&text)?),
+            None => None,
+        },
         label: stored.label,
         context,
         week: stored.week,

@@ -162,13 +162,15 @@ pub fn complete(
 }
 
 /// Keeps an own instrument file that [`Catalog::accept`] accepted, so it is there after
-/// a reload.
+/// a reload. `key` names the version, `<id>@<version>`, so every version of an own
+/// vragenlijst stays on the device next to the others (files kept before versions were
+/// kept apart sit under their bare id and still load).
 pub fn save_instrument(
     store: &dyn KeyValueStore,
-    id: &str,
+    key: &str,
     json: &str,
 ) -> Result<(), StorageError> {
-    store.set(&StorageKey::Instrument(id.into()).as_string(), json)
+    store.set(&StorageKey::Instrument(key.into()).as_string(), json)
 }
 
 /// Adds the own instrument files stored on this device to `catalog`, oldest key first

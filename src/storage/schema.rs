@@ -70,6 +70,10 @@ pub struct StoredMeting {
     pub instrument: String,
     /// Instrument version.
     pub instrument_version: String,
+    /// The instrument's content hash (`sha256:…`); absent in metingen stored before it
+    /// was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument_hash: Option<String>,
     /// The team's own label.
     pub label: String,
     /// Opleidingsdomein code, if given.

@@ -177,17 +177,15 @@ impl Screens {
             Invitation::from_fragment(&frag).map_or(Mode::Broken, Mode::Invited)
         };
         let invited = match &mode {
-            Mode::Invited(inv) => catalog
-                .get(&inv.instrument)
-                .filter(|i| i.version == inv.version)
-                .cloned()
-                .map(|i| (i, inv.kiosk)),
+            Mode::Invited(inv) => {
+                catalog.version(&inv.instrument, &inv.version).cloned().map(|i| (i, inv.kiosk))
+            }
             _ => None,
         };
         // Plain mode resumes the run it marked active. An invitation resumes its own
         // vragenlijst's run if that holds an answer; a kiosk first asks whose it is.
         let resumed = persist.active().and_then(|id| {
-            let instrument = catalog.get(&id)?.clone();
+            let instrument = catalog.current(&id)?.clone();
             let session = persist.load_session(&instrument)?;
             Some((instrument, session))
         });
@@ -206,7 +204,7 @@ impl Screens {
                 }
             },
             (mode, _, _) => {
-                let first = catalog.entries().next()?.1.clone();
+                let first = catalog.currents().next()?.1.clone();
                 let session = Session::start(&first);
                 let screen = if *mode == Mode::Plain { Screen::Start } else { Screen::Invite };
                 (first, session, screen)
@@ -242,7 +240,7 @@ impl Screens {
 
     /// Starts (or resumes) the instrument with this id.
     fn start(self, id: &str) {
-        let Some(instrument) = self.catalog.with_value(|c| c.get(id).cloned()) else { return };
+        let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
         let session =
             self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
         self.persist.save_session(&instrument, &session);
@@ -319,18 +317,21 @@ impl Screens {
     fn accept(self, json: &str, lang: Lang) -> Result<Loaded, Vec<String>> {
         let accepted = self.catalog.try_update_value(|c| {
             c.accept(json)
-                .map(|i| (i.id.clone(), i.title.get(lang).to_string(), i.item_count()))
+                .map(|i| {
+                    let key = format!("{}@{}", i.id, i.version);
+                    (i.id.clone(), key, i.title.get(lang).to_string(), i.item_count())
+                })
                 .map_err(|problems| problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>())
         });
-        let (id, title, items) =
+        let (id, key, title, items) =
             accepted.unwrap_or_else(|| Err(vec![words(lang).err_other.to_string()]))?;
-        let saved = self.persist.save_instrument(&id, json);
+        let saved = self.persist.save_instrument(&key, json);
         Ok(Loaded { id, title, items, saved })
     }
 
     fn title_of(self, id: &str, lang: Lang) -> String {
         self.catalog
-            .with_value(|c| c.get(id).map(|i| i.title.get(lang).to_string()))
+            .with_value(|c| c.current(id).map(|i| i.title.get(lang).to_string()))
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -404,7 +405,7 @@ impl Screens {
             match screen.get() {
                 Screen::Start => {
                     let own = catalog.with_value(|c| {
-                        c.entries()
+                        c.currents()
                             .filter(|(o, _)| *o == Origin::Own)
                             .map(|(_, i)| Choice {
                                 id: i.id.clone(),
@@ -474,7 +475,7 @@ impl Screens {
                 }
                 Screen::NewMeting => {
                     let instruments = catalog.with_value(|c| {
-                        c.entries()
+                        c.currents()
                             .map(|(_, i)| InstrumentChoice {
                                 id: i.id.clone(),
                                 title: i.title.get(lang).to_string(),

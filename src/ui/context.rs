@@ -156,8 +156,8 @@ impl Persist {
     }
 
     /// Keeps an accepted own instrument file. Returns whether the device has it.
-    pub fn save_instrument(&self, id: &str, json: &str) -> bool {
-        self.outcome(journal::save_instrument(&*self.store(), id, json)).is_some()
+    pub fn save_instrument(&self, key: &str, json: &str) -> bool {
+        self.outcome(journal::save_instrument(&*self.store(), key, json)).is_some()
     }
 
     /// The instrument whose run is in progress, if any.

@@ -20,12 +20,14 @@ import {
   waitForTitleFocus,
   storageKeys,
   textOf,
+  builtinInstrument,
+  advanceTo,
 } from './support.mjs';
 
 const env = useApp();
 const T = { timeout: 180_000 };
 const ROOT = path.resolve(E2E_DIR, '..', '..');
-const STAFF = JSON.parse(readFileSync(path.join(ROOT, 'src/domain/builtin/staff.json'), 'utf8'));
+const STAFF = builtinInstrument('spiegel-staff');
 const MINIMAL = readFileSync(path.join(ROOT, 'tests/fixtures/instruments/minimal.json'), 'utf8');
 
 /** Sections routed by role: `{ id, roles, items }` for each section whose show_if is `rol in [...]`. */
@@ -83,6 +85,29 @@ test('a staff run as docent shows the docent blocks and resumes after a reload',
 test('a staff run as zorgcoördinator shows the care blocks and resumes after a reload', T, async () => {
   // Promise: a care coordinator gets the care and shared blocks, not the teacher-only ones.
   assertRouting('zorg', await staffRunAs('zorg'));
+});
+
+test('every share answer shows the percentages it stands for', T, async () => {
+  // Promise: staff see what "een klein deel" means before they choose it, and the mirror
+  // compares with exactly those ranges.
+  const { context, page } = await env.newApp();
+  await startStaffAs(page, 'docent');
+  await advanceTo(page, (_kind, id) => id === 'est_diploma_wil');
+  const labels = await page.$$eval('[data-testid=question-est_diploma_wil] label', (ls) =>
+    ls.map((l) => l.textContent.replace(/\s+/g, ' ').trim()),
+  );
+  for (const expected of [
+    'Bijna geen (0–10 %)',
+    'Een klein deel (10–40 %)',
+    'Ongeveer de helft (40–60 %)',
+    'Een groot deel (60–90 %)',
+    '(Bijna) alle (90–100 %)',
+  ]) {
+    assert.ok(labels.includes(expected), `${expected} in ${JSON.stringify(labels)}`);
+  }
+  await page.click('[data-testid=lang-en]');
+  await page.waitForSelector('text=A small part (10–40%)');
+  assert.deepEqual(context.pageErrors, []);
 });
 
 /** Opens the own-instrument screen and gives it a file with this text. */

@@ -3,7 +3,7 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -29,6 +29,24 @@ export const KEYS = {
 };
 
 export const PHONE = { width: 375, height: 667 };
+
+/** The newest version of the built-in vragenlijst `id` (src/domain/builtin/<id>/<version>.json), parsed. */
+export function builtinInstrument(id) {
+  const dir = path.resolve(E2E_DIR, '..', '..', 'src', 'domain', 'builtin', id);
+  const parts = (v) => v.split('.').map(Number);
+  const newer = (a, b) => {
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+    }
+    return 0;
+  };
+  const versions = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort(newer);
+  return JSON.parse(readFileSync(path.join(dir, `${versions.at(-1)}.json`), 'utf8'));
+}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

@@ -50,7 +50,7 @@ impl Lcg {
 }
 
 fn student() -> Instrument {
-    Catalog::with_builtins().get(builtin::STUDENT_ID).cloned().unwrap()
+    Catalog::with_builtins().current(builtin::STUDENT_ID).cloned().unwrap()
 }
 
 fn staff() -> Instrument {

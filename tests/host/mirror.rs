@@ -155,15 +155,23 @@ fn an_own_instrument_joins_the_catalogue_only_when_it_is_valid() {
     assert_eq!(catalog.accept(STAFF).unwrap().id, "mini-staff");
     assert_eq!(catalog.entries().filter(|(o, _)| *o == Origin::Own).count(), 2);
     // A staff file whose links break against the student file on the device.
-    let bad_link = edited(STAFF, |v| *at(v, "/sections/1/items/0/mirror/item") = json!("weg"));
+    let bad_link = edited(STAFF, |v| {
+        *at(v, "/sections/1/items/0/mirror/item") = json!("weg");
+        v["version"] = json!("1.0.1");
+    });
     assert!(catalog.accept(&bad_link).unwrap_err()[0]
         .message(Lang::En)
         .contains("student item 'weg'"));
-    // A new version replaces the old one; a built-in's id is refused.
-    let newer = edited(STUDENT, |v| v["version"] = json!("1.1.0"));
+    // A new version joins next to the old one, which older metingen still need; the
+    // newest is the current one. A built-in's id is refused.
+    let newer = edited(STUDENT, |v| v["version"] = json!("1.10.0"));
     catalog.accept(&newer).unwrap();
-    assert_eq!(catalog.get("mini-student").unwrap().version, "1.1.0");
-    assert_eq!(catalog.entries().count(), builtins + 2);
+    assert_eq!(catalog.current("mini-student").unwrap().version, "1.10.0");
+    assert_eq!(catalog.version("mini-student", "1.0.0").unwrap().version, "1.0.0");
+    assert_eq!(catalog.entries().count(), builtins + 3);
+    // The same file again is no second copy.
+    catalog.accept(&newer).unwrap();
+    assert_eq!(catalog.entries().count(), builtins + 3);
     let taken = edited(STUDENT, |v| v["id"] = json!("spiegel-student"));
     assert!(catalog.accept(&taken).unwrap_err()[0]
         .message(Lang::Nl)
@@ -218,7 +226,7 @@ fn the_staff_vragenlijst_validates_and_every_mirror_link_resolves() {
     assert!(all.len() > estimates, "no ordinal mirrors (the eight mechanisms)");
     // Every "how many of your students" question says which student answers it estimates.
     for (_, item) in staff.items() {
-        if matches!(item.kind, ItemKind::Share) {
+        if matches!(item.kind, ItemKind::Share { .. }) {
             assert!(item.mirror.is_some(), "{} estimates nothing", item.id);
         }
     }

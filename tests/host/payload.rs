@@ -237,9 +237,9 @@ fn every_kind_of_answer_round_trips_through_the_payload() {
     let empty = response(&i, vec![]);
     let bytes = round_trip(&i, &empty);
     assert_eq!(bytes.len(), HEADER + 9 + 4, "one byte per unanswered item");
-    assert_eq!(&bytes[..4], b"SPG\x01");
-    assert_eq!(bytes[4..8], crc32fast::hash(b"kinds@2.0.0").to_le_bytes());
-    assert_eq!(fingerprint(&i), crc32fast::hash(b"kinds@2.0.0"));
+    assert_eq!(&bytes[..4], b"SPG\x02");
+    assert_eq!(bytes[4..8], i.hash.0[..4], "the first bytes of the content hash");
+    assert_eq!(fingerprint(&i), i.hash.fingerprint());
     assert_eq!(
         bytes[8..24],
         [
@@ -455,7 +455,9 @@ fn decode_refuses_bytes_encode_would_never_write() {
         decode(&i, &bytes).unwrap_err()
     };
     assert_eq!(header(0, b'Q'), PayloadError::BadMagic);
-    assert_eq!(header(3, 2), PayloadError::UnknownVersion(2));
+    assert_eq!(header(3, 3), PayloadError::UnknownVersion(3));
+    // Format 1 fingerprints by id and version; these bytes carry the content's.
+    assert_eq!(header(3, 1), PayloadError::OtherInstrument);
     assert_eq!(header(25, 0), PayloadError::BadWeek);
     assert_eq!(header(25, 54), PayloadError::BadWeek);
     assert_eq!(decode(&i, &[]), Err(PayloadError::TooShort));

@@ -198,11 +198,7 @@ fn an_exclusive_option_stands_alone_in_the_runner_the_session_and_the_payload() 
         })
     );
     s.apply(&i, answer("hulp_bij", choices(&["geen"]))).unwrap();
-    // A payload holding "geen" with another pick is refused both ways. The same instrument
-    // without the exclusive flag (same id and version) writes one; the real one refuses it.
-    let loose = instrument(&edited(ROUTING, |v| {
-        at(v, "/sections/1/items/2/options/2").as_object_mut().unwrap().remove("exclusive");
-    }));
+    // A payload holding "geen" with another pick is refused both ways.
     let mut r = Response {
         id: "0".repeat(32),
         instrument: i.id.clone(),
@@ -212,14 +208,23 @@ fn an_exclusive_option_stands_alone_in_the_runner_the_session_and_the_payload() 
     };
     r.answers.insert("hulp_bij".into(), choices(&["geld", "geen"]));
     assert_eq!(payload::encode(&i, &r), Err(payload::PayloadError::Exclusive("hulp_bij".into())));
-    let bytes = payload::encode(&loose, &r).unwrap();
+    r.answers.insert("hulp_bij".into(), choices(&["geen"]));
+    let geen = payload::encode(&i, &r).unwrap();
+    assert_eq!(payload::decode(&i, &geen).unwrap().answers, r.answers);
+    r.answers.insert("hulp_bij".into(), choices(&["geld"]));
+    let geld = payload::encode(&i, &r).unwrap();
+    // The one byte where they differ is the mask of hulp_bij (tag 3 + bits): set both
+    // bits, put a valid checksum on it, and the payload is still refused.
+    let at = (0..geen.len()).find(|&n| geen[n] != geld[n]).unwrap();
+    let mut forged = geen.clone();
+    forged[at] = 3 + 0b101;
+    let body = forged.len() - 4;
+    let crc = crc32fast::hash(&forged[..body]).to_le_bytes();
+    forged[body..].copy_from_slice(&crc);
     assert_eq!(
-        payload::decode(&i, &bytes),
+        payload::decode(&i, &forged),
         Err(payload::PayloadError::Exclusive("hulp_bij".into()))
     );
-    r.answers.insert("hulp_bij".into(), choices(&["geen"]));
-    let bytes = payload::encode(&i, &r).unwrap();
-    assert_eq!(payload::decode(&i, &bytes).unwrap().answers, r.answers);
 }
 
 #[test]

@@ -248,7 +248,9 @@ fn a_student_can_fill_in_the_whole_student_vragenlijst() {
         ItemKind::SingleChoice { .. }
         | ItemKind::Scale { .. }
         | ItemKind::YesNo
-        | ItemKind::Share => Answer::Choice(item.kind.choices().last().unwrap().code.clone()),
+        | ItemKind::Share { .. } => {
+            Answer::Choice(item.kind.choices().last().unwrap().code.clone())
+        }
         _ => first_answer(item),
     };
     let s = run_to_end(&i, last);

@@ -139,7 +139,7 @@ fn own_instruments_come_back_after_a_reload_and_broken_ones_are_set_aside() {
     journal::save_instrument(&store, "c-kapot", "{ niet af").unwrap();
     let mut catalog = Catalog::with_builtins();
     let set_apart = journal::load_instruments(&store, &mut catalog).unwrap();
-    assert!(catalog.get("mini-student").is_some() && catalog.get("mini-staff").is_some());
+    assert!(catalog.current("mini-student").is_some() && catalog.current("mini-staff").is_some());
     assert_eq!(set_apart, vec!["spiegel.v1.set-aside.1".to_string()]);
     assert_eq!(store.get("spiegel.v1.set-aside.1").unwrap().as_deref(), Some("{ niet af"));
 }

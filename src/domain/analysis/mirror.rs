@@ -208,7 +208,7 @@ impl<'a> Planned<'a> {
                 continue;
             };
             let estimate = !m.codes.is_empty();
-            if estimate != matches!(own.kind, ItemKind::Share) {
+            if estimate != matches!(own.kind, ItemKind::Share { .. }) {
                 continue;
             }
             let row = m.row.as_deref();

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::domain::condition::Condition;
 use crate::domain::hex;
-use crate::domain::instrument::{Audience, Instrument, ItemKind, Mirror};
+use crate::domain::instrument::{canonical_json, Audience, Instrument, ItemKind, Mirror};
 use crate::domain::text::Text;
 
 /// A bilingual label from a text.
@@ -164,47 +164,6 @@ pub(super) fn content_hash(entry: &CodebookInstrument) -> String {
         // Serialising plain data cannot fail; an empty hash input still gives a hash.
         _ => serde_json::Value::Null,
     };
-    let mut text = String::new();
-    canonical(&value, &mut text);
+    let text = canonical_json(&value);
     format!("sha256:{}", hex::encode(&Sha256::digest(text.as_bytes())))
-}
-
-/// Writes `value` as canonical JSON: keys sorted by their UTF-8 bytes, no whitespace.
-fn canonical(value: &serde_json::Value, out: &mut String) {
-    use serde_json::Value as V;
-    match value {
-        V::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (n, key) in keys.into_iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                string(key, out);
-                out.push(':');
-                if let Some(v) = map.get(key) {
-                    canonical(v, out);
-                }
-            }
-            out.push('}');
-        }
-        V::Array(list) => {
-            out.push('[');
-            for (n, v) in list.iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                canonical(v, out);
-            }
-            out.push(']');
-        }
-        V::String(s) => string(s, out),
-        other => out.push_str(&other.to_string()),
-    }
-}
-
-fn string(s: &str, out: &mut String) {
-    // serde_json escapes exactly `"`, `\` and control characters, as canonical JSON wants.
-    out.push_str(&serde_json::Value::from(s).to_string());
 }

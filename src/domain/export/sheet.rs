@@ -126,7 +126,7 @@ pub(super) fn codings(instrument: &Instrument) -> (Vec<Coding<'_>>, Vec<(&str, u
                     points.iter().map(|c| c.code.as_str()).collect()
                 }
                 ItemKind::YesNo => vec![YES, NO],
-                ItemKind::Share => SHARE_BANDS.iter().map(|(code, _, _)| *code).collect(),
+                ItemKind::Share { .. } => SHARE_BANDS.iter().map(|(code, _, _)| *code).collect(),
                 ItemKind::Number { .. } | ItemKind::OpenText { .. } => Vec::new(),
             };
             Coding::new(item, codes)

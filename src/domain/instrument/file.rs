@@ -42,6 +42,10 @@ pub struct InstrumentFile {
     /// Named scales that items and matrices can refer to.
     #[serde(default)]
     pub scales: Vec<ScaleFile>,
+    /// The four cut points, in whole percent, between the five answers of every `share`
+    /// item, e.g. `[10, 40, 60, 90]`: staff see each answer with its range.
+    #[serde(default)]
+    pub share_cuts: Option<Vec<i64>>,
     /// Sections.
     pub sections: Vec<SectionFile>,
 }

@@ -106,7 +106,7 @@ fn check_link(staff: &Instrument, student: &Instrument, link: &Link<'_>) -> Resu
     };
     match staff_kind {
         // An estimate: the share of students whose answer holds one of the codes.
-        ItemKind::Share if link.staff_row.is_none() => {
+        ItemKind::Share { .. } if link.staff_row.is_none() => {
             let coded = matches!(
                 target.kind,
                 ItemKind::SingleChoice { .. }

@@ -82,6 +82,11 @@ pub enum ProblemKind {
         /// The kind.
         kind: String,
     },
+    /// `share_cuts` is not four whole percentages rising strictly within 1..=99.
+    BadShareCuts {
+        /// The values found.
+        found: Vec<i64>,
+    },
     /// A scale or option list has fewer than two points.
     TooFewChoices {
         /// How many there are.
@@ -228,6 +233,14 @@ pub enum ProblemKind {
     DontKnowLabelWithoutDontKnow,
     /// `when_hidden` on an item that has no condition, so it is never hidden.
     WhenHiddenNeverHidden,
+    /// A vragenlijst with this id and version, but other content, is already on this
+    /// device: responses to one would be read as answers to the other.
+    VersionTaken {
+        /// The id.
+        id: String,
+        /// The version.
+        version: String,
+    },
     /// An ordinal mirror between scales with a different number of points.
     MirrorScaleMismatch {
         /// Points on the staff side.
@@ -323,6 +336,19 @@ impl ProblemKind {
                 format!("Een vraag van soort '{kind}' heeft veld '{field}' nodig"),
                 format!("An item of kind '{kind}' needs field '{field}'"),
             ),
+            P::BadShareCuts { found } => {
+                let found = found.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+                pick(
+                    format!(
+                        "'share_cuts' moet vier hele percentages geven die steeds hoger worden, \
+                         tussen 1 en 99 (bijvoorbeeld 10, 40, 60, 90); gevonden: {found}"
+                    ),
+                    format!(
+                        "'share_cuts' must give four whole percentages that keep rising, \
+                         between 1 and 99 (for example 10, 40, 60, 90); found: {found}"
+                    ),
+                )
+            }
             P::TooFewChoices { count } => pick(
                 format!("Er moeten minstens 2 antwoorden zijn; er zijn er {count}"),
                 format!("There must be at least 2 answers; there are {count}"),
@@ -414,6 +440,16 @@ impl ProblemKind {
             P::IdTaken { id } => pick(
                 format!("Id '{id}' is van een ingebouwde vragenlijst; kies een andere id"),
                 format!("Id '{id}' belongs to a built-in instrument; choose another id"),
+            ),
+            P::VersionTaken { id, version } => pick(
+                format!(
+                    "Er staat al een vragenlijst '{id}' versie {version} op dit apparaat, met \
+                     een andere inhoud. Geef de gewijzigde vragenlijst een nieuw versienummer"
+                ),
+                format!(
+                    "This device already has an instrument '{id}' version {version} with \
+                     other content. Give the changed instrument a new version number"
+                ),
             ),
             P::MirrorUnknownItem { item } => pick(
                 format!("De spiegel verwijst naar studentvraag '{item}', maar die bestaat niet"),

@@ -7,7 +7,8 @@ use super::file::{
 };
 use super::problem::{Problem, ProblemKind as P};
 use super::{
-    Audience, Choice, Construct, ContextKey, Instrument, Item, ItemKind, Section, Source, Theme,
+    content_hash, Audience, Bands, Choice, Construct, ContentHash, ContextKey, Instrument, Item,
+    ItemKind, Section, Source, Theme,
 };
 use crate::domain::answer::DONT_KNOW_CODE;
 use crate::domain::condition::Condition;
@@ -33,6 +34,14 @@ pub const DEFAULT_MAX_LENGTH: usize = 500;
 ///     .contains("English text of 'title'")));
 /// ```
 pub fn parse(json: &str) -> Result<Instrument, Vec<Problem>> {
+    // A file that parses below is JSON, so it has a hash.
+    let hash = content_hash(json).unwrap_or(ContentHash([0; 32]));
+    parse_known(json, hash)
+}
+
+/// [`parse`] with the content hash already known: the built-in vragenlijsten, whose hash
+/// `build.rs` computed (a host test checks it equals [`content_hash`]).
+pub fn parse_known(json: &str, hash: ContentHash) -> Result<Instrument, Vec<Problem>> {
     // Look at the format marker first, so a file of another version gets that message
     // rather than a list of fields this version does not know.
     let probe: Probe = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
@@ -48,7 +57,7 @@ pub fn parse(json: &str) -> Result<Instrument, Vec<Problem>> {
     }
     let file: InstrumentFile = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
     let mut v = Validator::default();
-    let instrument = v.instrument(file);
+    let instrument = v.instrument(file, hash);
     if v.problems.is_empty() {
         Ok(instrument)
     } else {
@@ -87,6 +96,8 @@ struct Validator {
     ids: BTreeMap<String, String>,
     /// Whether the file names an instrument it mirrors (`"mirrors"`).
     mirrors: bool,
+    /// The ranges of the file's share answers (`"share_cuts"`).
+    share_bands: Option<Bands>,
 }
 
 impl Validator {
@@ -154,9 +165,21 @@ impl Validator {
         out
     }
 
-    fn instrument(&mut self, f: InstrumentFile) -> Instrument {
+    fn instrument(&mut self, f: InstrumentFile, hash: ContentHash) -> Instrument {
         self.id(&f.id, "id");
         self.mirrors = f.mirrors.is_some();
+        self.share_bands = f.share_cuts.as_ref().and_then(|found| {
+            let cuts: Option<[u8; 4]> = found
+                .iter()
+                .map(|c| u8::try_from(*c).ok())
+                .collect::<Option<Vec<u8>>>()
+                .and_then(|c| c.try_into().ok());
+            let bands = cuts.and_then(|c| Bands::new(c).ok());
+            if bands.is_none() {
+                self.push("share_cuts", P::BadShareCuts { found: found.clone() });
+            }
+            bands
+        });
         let audience = match f.audience.as_str() {
             "student" => Audience::Student,
             "staff" => Audience::Staff,
@@ -219,6 +242,7 @@ impl Validator {
         let instrument = Instrument {
             id: f.id,
             version: f.version,
+            hash,
             audience,
             title,
             intro,
@@ -384,7 +408,7 @@ impl Validator {
         let mirror = f.mirror.as_ref().and_then(|m| {
             let kind = kind.as_ref()?;
             let ordinal = matches!(kind, ItemKind::Scale { .. });
-            if !ordinal && !matches!(kind, ItemKind::Share) {
+            if !ordinal && !matches!(kind, ItemKind::Share { .. }) {
                 let kind = kind.name().to_string();
                 self.push(format!("{path}.mirror"), P::MirrorWrongKind { kind });
                 return None;

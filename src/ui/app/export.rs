@@ -54,7 +54,7 @@ impl Screens {
         let mut instruments: Vec<Instrument> = Vec::new();
         for (_, i, _) in &opened {
             let mirrored =
-                i.mirrors.as_ref().and_then(|s| self.catalog.with_value(|c| c.get(s).cloned()));
+                i.mirrors.as_ref().and_then(|s| self.catalog.with_value(|c| c.current(s).cloned()));
             for inst in std::iter::once(i.clone()).chain(mirrored) {
                 if !instruments.iter().any(|x| x.id == inst.id && x.version == inst.version) {
                     instruments.push(inst);

@@ -61,7 +61,7 @@ impl Screens {
     /// cannot go into the mirror.
     fn side_of(self, instrument: &str) -> Option<(Side, String)> {
         self.catalog.with_value(|c| {
-            let i = c.get(instrument)?;
+            let i = c.current(instrument)?;
             match (&i.audience, &i.mirrors) {
                 (Audience::Staff, Some(s)) => Some((Side::Staff, s.clone())),
                 (Audience::Student, _) => Some((Side::Students, i.id.clone())),
@@ -148,7 +148,7 @@ impl Screens {
                 .ok_or_else(|| mirror_words(lang).no_staff_for.to_string())?;
             let instrument = self
                 .catalog
-                .with_value(|c| c.get(&m.instrument).cloned())
+                .with_value(|c| c.version(&m.instrument, &m.instrument_version).cloned())
                 .ok_or_else(|| team_words(lang).invite_missing.to_string())?;
             let table = meting_table(doc, exported, &instrument).map_err(|e| e.message(lang))?;
             let label =
@@ -169,7 +169,14 @@ impl Screens {
             .ok_or_else(|| t.invite_missing.to_string())?;
         let instrument = self
             .catalog
-            .with_value(|c| c.get(&meting.instrument).cloned())
+            .with_value(|c| {
+                c.exact(
+                    &meting.instrument,
+                    &meting.instrument_version,
+                    meting.instrument_hash.as_ref(),
+                )
+                .cloned()
+            })
             .ok_or_else(|| t.invite_missing.to_string())?;
         let keys = self.keys_of(meting.id).ok_or_else(|| t.locked_intro.to_string())?;
         Ok((meting, instrument, keys))

@@ -35,7 +35,7 @@ impl Screens {
     pub(super) fn create(self, instrument_id: &str, draft: &Draft) -> Result<(), CreateError> {
         let instrument = self
             .catalog
-            .with_value(|c| c.get(instrument_id).cloned())
+            .with_value(|c| c.current(instrument_id).cloned())
             .ok_or(CreateError::NotKept)?;
         let seeds = Seeds {
             id: secure_random().ok_or(CreateError::NoRandom)?,
@@ -112,7 +112,11 @@ impl Screens {
         // hundreds of files must not copy them (or the instrument) per file.
         self.known_ids(meting.id);
         let taken = self.catalog.with_value(|c| {
-            let instrument = c.get(&meting.instrument)?;
+            let instrument = c.exact(
+                &meting.instrument,
+                &meting.instrument_version,
+                meting.instrument_hash.as_ref(),
+            )?;
             let unlocked = Unlocked { meting, keys: &keys, instrument };
             self.known.try_update_value(|k| {
                 k.as_mut().map(|(_, known)| collect::take(unlocked, known, read))

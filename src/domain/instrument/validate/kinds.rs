@@ -87,7 +87,7 @@ impl Validator {
             }
             "scale" => ItemKind::Scale { points: self.points(f, path, scales) },
             "yes_no" => ItemKind::YesNo,
-            "share" => ItemKind::Share,
+            "share" => ItemKind::Share { bands: self.share_bands },
             "number" => {
                 let (min, max) = match (f.min, f.max) {
                     (Some(min), Some(max)) => (min, max),
