@@ -664,7 +664,8 @@ fn opleidingsmanagers_and_zorgcoordinators_are_compared_on_their_shared_block() 
     // Teachers do not count for either side.
     responses.extend((0..3).map(|_| basis("docent", "1", "1", "1")));
     let report = analyse(&student, &staff, &[], &responses, &Settings::default());
-    assert_eq!(report.roles.len(), 3 + 5 + 2 + 2);
+    // sh_basis, sh_competenties, sh_professionalisering, the OOK share, sh_ook.
+    assert_eq!(report.roles.len(), 3 + 5 + 2 + 1 + 2);
     let at = |row: &str| {
         report.roles.iter().find(|r| r.item == "sh_basis" && r.row.as_deref() == Some(row)).unwrap()
     };
