@@ -17,7 +17,8 @@ FRICTIONLESS_VERSION := 5.21.0
 # same virtual environment, with Debian's hunspell dictionaries.
 WORDFREQ_VERSION := 3.1.1
 TEXTSTAT_VERSION := 0.7.13
-LANGUAGE_FILES := src/domain/builtin/student.json src/domain/builtin/staff.json
+# The newest version in each folder is checked; shipped versions never change.
+LANGUAGE_FILES := src/domain/builtin/spiegel-student src/domain/builtin/spiegel-staff
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CARGO_HOME ?= $(HOME)/.cargo
@@ -135,6 +136,11 @@ test-clients: setup-python
 # a finding that tests/language/exceptions.toml does not explain.
 test-language: setup-apt setup-python
 	$(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml $(LANGUAGE_FILES)
+	@# The check must catch a misspelling, a rare word, a long sentence and a hard text.
+	@out=$$($(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml tests/language/bad.json) && { echo "the language check passed a bad file"; exit 1; }; \
+	for f in "spelling nl: diplooma" "spelling en: diplomma" "rare word: onderwijsorganisatorische" "sentence of 24 words" "Flesch-Douma"; do \
+	  grep -qF "$$f" <<<"$$out" || { echo "the language check missed: $$f"; exit 1; }; \
+	done; echo "language check: a bad file is refused with each of its findings"
 
 # Deterministic metingen and response files for test-e2e and bench (tests/fixtures.rs).
 fixtures: fetch

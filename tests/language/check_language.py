@@ -1,6 +1,10 @@
 """Checks the language of Spiegel's vragenlijsten with real tools.
 
-    python check_language.py EXCEPTIONS.toml INSTRUMENT.json [INSTRUMENT.json ...]
+    python check_language.py EXCEPTIONS.toml INSTRUMENT [INSTRUMENT ...]
+
+An INSTRUMENT is a file, or a folder of versions (`<version>.json`, as the built-in
+vragenlijsten are kept), of which the newest is checked: earlier versions have shipped
+and never change.
 
 For every instrument, every text a respondent reads (title, intro, section titles,
 questions, help, options, scale points, matrix rows) is checked:
@@ -23,6 +27,7 @@ true).
 """
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -109,6 +114,15 @@ def flesch_douma(text):
     return textstat.flesch_reading_ease(text)
 
 
+def newest(path):
+    """The file itself, or the newest `<version>.json` in a folder of versions."""
+    if not os.path.isdir(path):
+        return path
+    versions = [f[:-5] for f in os.listdir(path) if f.endswith(".json")]
+    key = lambda v: [int(p) if p.isdigit() else 0 for p in v.split(".")]
+    return os.path.join(path, max(versions, key=key) + ".json")
+
+
 def main(argv):
     exceptions = tomllib.load(open(argv[1], "rb"))
     rare_ok = exceptions.get("rare_words", {})
@@ -116,7 +130,7 @@ def main(argv):
     readability_ok = exceptions.get("readability", {})
     used = set()
     failures = []
-    for path in argv[2:]:
+    for path in map(newest, argv[2:]):
         instrument = json.load(open(path, encoding="utf-8"))
         student = instrument["audience"] == "student"
         texts = texts_of(instrument)
