@@ -20,6 +20,7 @@ use spiegel::domain::answer::Answer;
 use spiegel::domain::builtin;
 use spiegel::domain::condition::Condition;
 use spiegel::domain::instrument::{Instrument, Item, ItemKind};
+use spiegel::domain::meting::Context;
 use spiegel::domain::session::{Action, Position, Session};
 
 /// Words a minute of a slow reader (the 60-80; the slow end is the budget).
@@ -230,10 +231,19 @@ fn route_of(instrument: &Instrument, s: &Session) -> Route {
 }
 
 fn routes(instrument: &Instrument) -> Vec<Route> {
+    routes_from(instrument, Session::start(instrument))
+}
+
+fn routes_from(instrument: &Instrument, start: Session) -> Vec<Route> {
     let routing = routing_answers(instrument);
     let mut done = Vec::new();
-    explore(instrument, &routing, Session::start(instrument), &mut done);
+    explore(instrument, &routing, start, &mut done);
     done.iter().map(|s| route_of(instrument, s)).collect()
+}
+
+/// Minutes of the longest of `routes` at `wpm`.
+fn longest_minutes(routes: &[Route], wpm: f64) -> f64 {
+    routes.iter().map(|r| r.minutes(wpm)).fold(0.0, f64::max)
 }
 
 #[test]
@@ -283,11 +293,87 @@ fn a_slow_reader_finishes_the_student_vragenlijst_in_15_minutes_on_every_route()
         "the longest route takes {:.1} minutes at {SLOW_WPM} words a minute: {longest:?}",
         longest.minutes(SLOW_WPM)
     );
+    // When the team set niveau and leerweg for the meting, those two are not asked.
+    for niveau in ["1", "2", "3", "4"] {
+        for leerweg in ["bol", "bbl"] {
+            let context = Context {
+                domein: None,
+                niveau: Some(niveau.into()),
+                leerweg: Some(leerweg.into()),
+            };
+            let start = Session::start_with(&student, context.answers(&student));
+            let set = routes_from(&student, start);
+            assert!(set.iter().all(|r| r.niveau == niveau && r.leerweg == leerweg));
+            let asked = &per[&(niveau.to_string(), leerweg.to_string())];
+            let most = |list: &[Route]| list.iter().map(|r| (r.screens, r.answers)).max().unwrap();
+            let (screens, answers) = most(&set);
+            let (screens_asked, _) = asked.iter().map(|r| (r.screens, r.answers)).max().unwrap();
+            assert_eq!(screens + 2, screens_asked, "niveau and leerweg are not asked again");
+            println!(
+                "| niveau {niveau}, {leerweg}, set by the team | {screens} | {answers} | | {:.1} ({:.1}) |",
+                longest_minutes(&set, SLOW_WPM),
+                longest_minutes(&set, WPM)
+            );
+        }
+    }
     // Every niveau and both leerwegen are routes of their own.
     for n in ["1", "2", "3", "4"] {
         assert!(all.iter().any(|r| r.niveau == n), "no route for niveau {n}");
     }
     for l in ["bol", "bbl"] {
         assert!(all.iter().any(|r| r.leerweg == l), "no route for {l}");
+    }
+}
+
+/// Staff read faster than students (an adult reads about 240 words a minute, Brysbaert
+/// 2019; 200 leaves room). The staff vragenlijst has no time budget of its own, but the
+/// README tells staff how long their role's route takes.
+const STAFF_WPM: f64 = 200.0;
+/// Seconds of writing per optional open answer on the staff side.
+const STAFF_WRITING_SECONDS: f64 = 30.0;
+
+#[test]
+fn the_staff_vragenlijst_routes_each_role_to_its_own_blocks() {
+    let staff = builtin::staff().unwrap();
+    let role_of = |s: &Session| match s.answer("rol") {
+        Some(Answer::Choice(c)) => c.clone(),
+        _ => "-".into(),
+    };
+    let routing = routing_answers(&staff);
+    let mut done = Vec::new();
+    // Every role, even those its conditions treat alike.
+    for role in staff.item("rol").unwrap().kind.choices() {
+        let mut s = Session::start(&staff);
+        let answer = Answer::Choice(role.code.clone());
+        s.apply(&staff, Action::Answer { item: "rol".into(), answer }).unwrap();
+        s.apply(&staff, Action::Next).unwrap();
+        explore(&staff, &routing, s, &mut done);
+    }
+    let all: Vec<Route> = done.iter().map(|s| route_of(&staff, s)).collect();
+    let mut per: BTreeMap<String, Vec<(Route, usize)>> = BTreeMap::new();
+    for (s, r) in done.iter().zip(&all) {
+        let shown = s.shown(&staff);
+        let open = shown.iter().filter(|i| matches!(i.kind, ItemKind::OpenText { .. })).count();
+        per.entry(role_of(s)).or_default().push((r.clone(), open));
+    }
+    println!("| role | answers | open answers | minutes (at {STAFF_WPM} wpm, 5 s per answer, {STAFF_WRITING_SECONDS} s per open answer written) |");
+    println!("| --- | ---: | ---: | ---: |");
+    for (role, list) in &per {
+        let lo = list.iter().map(|(r, _)| r.answers).min().unwrap();
+        let hi = list.iter().map(|(r, _)| r.answers).max().unwrap();
+        let open = list.iter().map(|(_, o)| *o).max().unwrap();
+        let minutes = |(r, o): &(Route, usize)| {
+            r.minutes(STAFF_WPM) + (*o as f64 * (STAFF_WRITING_SECONDS - ANSWER_SECONDS)) / 60.0
+        };
+        let fastest = list.iter().map(|(r, _)| r.minutes(STAFF_WPM)).fold(f64::MAX, f64::min);
+        let slowest = list.iter().map(minutes).fold(0.0, f64::max);
+        println!("| {role} | {lo}-{hi} | up to {open} | {fastest:.0}-{slowest:.0} |");
+    }
+    // Every role has a route, and the care coordinator never gets the lessons question.
+    for role in ["docent", "mentor", "zorg", "stage", "manager", "anders"] {
+        assert!(per.contains_key(role), "no route for {role}");
+    }
+    for s in done.iter().filter(|s| role_of(s) == "zorg") {
+        assert!(!s.shown(&staff).iter().any(|i| i.id == "aanpak_didactiek"));
     }
 }
