@@ -4,13 +4,12 @@
 //! Allowed dependencies: `domain`, `storage`, `leptos`, `web_sys`, `js_sys`,
 //! `wasm_bindgen`. No business rules live here.
 
-mod app;
 pub mod browser;
 pub mod components;
 pub mod context;
 pub mod i18n;
-pub mod pages;
 pub mod panic;
-pub mod scan;
+pub mod student;
+pub mod team;
 
-pub use app::App;
+pub use team::App;

@@ -2,10 +2,8 @@
 
 pub mod banners;
 pub mod lang_switch;
-pub mod mirror_chart;
 pub mod number_field;
 pub mod option_list;
-pub mod pin_form;
 pub mod progress_bar;
 pub mod qr_code;
 pub mod question_view;

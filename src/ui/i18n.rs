@@ -3,9 +3,6 @@
 //! Every text is a field of [`Words`], and both languages are complete constants, so a
 //! missing translation is a compile error. Instrument texts come from the instrument.
 
-pub mod export;
-pub mod mirror;
-pub mod team;
 use crate::domain::session::{AnswerProblem, SessionError};
 use crate::domain::text::Lang;
 

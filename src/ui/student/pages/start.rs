@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::domain::builtin::{STAFF_ID, STUDENT_ID};
 use crate::domain::text::Lang;
-use crate::ui::i18n::team::team_words;
 use crate::ui::i18n::words;
+use crate::ui::team::i18n::team::team_words;
 
 /// An own instrument on this device that can be started.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint};
-use crate::ui::components::pin_form::{PinForm, PinWords};
-use crate::ui::i18n::mirror::mirror_words;
-use crate::ui::pages::meting::UnlockError;
+use crate::ui::team::components::pin_form::{PinForm, PinWords};
+use crate::ui::team::i18n::mirror::mirror_words;
+use crate::ui::team::pages::meting::UnlockError;
 
 /// Which side of the mirror a meting is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::text::Lang;
 use crate::ui::browser::focus;
-use crate::ui::i18n::team::team_words;
+use crate::ui::team::i18n::team::team_words;
 
 /// What the invitation start screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]

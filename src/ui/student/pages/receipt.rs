@@ -8,7 +8,7 @@ use crate::domain::text::Lang;
 use crate::ui::browser::{download, focus, random_id};
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::context::Kept;
-use crate::ui::i18n::team::team_words;
+use crate::ui::team::i18n::team::team_words;
 
 /// The receipt screen.
 #[component]

@@ -15,10 +15,10 @@ use crate::domain::meting::{Meting, MetingId};
 use crate::domain::response::Response;
 use crate::domain::seal::KeyPair;
 use crate::domain::text::Lang;
-use crate::ui::i18n::mirror::mirror_words;
-use crate::ui::i18n::team::team_words;
-use crate::ui::pages::mirror::{MirrorData, MirrorState};
-use crate::ui::pages::mirror_setup::{Choice, Side, Source};
+use crate::ui::team::i18n::mirror::mirror_words;
+use crate::ui::team::i18n::team::team_words;
+use crate::ui::team::pages::mirror::{MirrorData, MirrorState};
+use crate::ui::team::pages::mirror_setup::{Choice, Side, Source};
 
 /// The id prefix of a meting read from an export.
 const EXPORTED: &str = "export:";

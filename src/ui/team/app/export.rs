@@ -14,8 +14,8 @@ use crate::domain::meting::Meting;
 use crate::domain::response::Response;
 use crate::domain::text::Lang;
 use crate::ui::browser::{download_text, secure_random, this_week};
-use crate::ui::i18n::team::team_words;
-use crate::ui::pages::export::{report_lines, Built, ExportRequest, ExportSource, Format};
+use crate::ui::team::i18n::team::team_words;
+use crate::ui::team::pages::export::{report_lines, Built, ExportRequest, ExportSource, Format};
 
 impl Screens {
     /// Every meting on this device, for the export.

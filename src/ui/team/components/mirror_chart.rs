@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::analysis::{Bands, Estimate, Figure, Ordinal};
 use crate::domain::text::Lang;
-use crate::ui::i18n::mirror::{band_name, num, pct, pct_range, MirrorWords};
+use crate::ui::team::i18n::mirror::{band_name, num, pct, pct_range, MirrorWords};
 
 /// Width of the drawing in SVG units; it scales to the column.
 const W: f64 = 340.0;

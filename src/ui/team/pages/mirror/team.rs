@@ -8,7 +8,7 @@ use super::{points_of, step_view, text_of, MirrorData};
 use crate::domain::analysis::planmatig;
 use crate::domain::analysis::{Figure, Group, Report, Share, ThemeChange};
 use crate::domain::text::Lang;
-use crate::ui::i18n::mirror::{num, pct, pct_range, MirrorWords};
+use crate::ui::team::i18n::mirror::{num, pct, pct_range, MirrorWords};
 
 /// The team's own approach: where staff answer alike, and where they need agreements.
 pub(super) fn team_view(

@@ -18,10 +18,10 @@ use crate::domain::analysis::{
 use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint, print};
-use crate::ui::components::mirror_chart::{EstimateChart, OrdinalChart};
+use crate::ui::team::components::mirror_chart::{EstimateChart, OrdinalChart};
 mod team;
 
-use crate::ui::i18n::mirror::{mirror_words, ordinal_counts, MirrorWords};
+use crate::ui::team::i18n::mirror::{mirror_words, ordinal_counts, MirrorWords};
 use team::{change_view, roles_view, team_view};
 
 /// Everything the mirror compares, opened from the metingen on this device.

@@ -1,5 +1,5 @@
 //! Words of the mirror: choosing metingen, the overview, a theme, the team report. Same
-//! rules as [`super::Words`]: both languages complete, B1 Dutch, short sentences.
+//! rules as [`crate::ui::i18n::Words`]: both languages complete, B1 Dutch, short sentences.
 
 use crate::domain::text::Lang;
 

@@ -10,10 +10,10 @@ use crate::domain::meting::{Draft, Meting, MetingId, Seeds, DOMEINEN, LEERWEGEN,
 use crate::domain::seal::{KeyPair, DEFAULT_ITERATIONS};
 use crate::domain::text::Lang;
 use crate::ui::browser::{base_url, secure_random, this_week};
-use crate::ui::i18n::team::team_words;
-use crate::ui::pages::meting::{ImportLine, Incoming, MetingInfo};
-use crate::ui::pages::metingen::MetingRow;
-use crate::ui::pages::new_meting::CreateError;
+use crate::ui::team::i18n::team::team_words;
+use crate::ui::team::pages::meting::{ImportLine, Incoming, MetingInfo};
+use crate::ui::team::pages::metingen::MetingRow;
+use crate::ui::team::pages::new_meting::CreateError;
 
 impl Screens {
     pub(super) fn meting(self, id: MetingId) -> Option<Meting> {

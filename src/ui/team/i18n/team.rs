@@ -1,5 +1,5 @@
 //! Words for collecting: invitations, the student's receipt, kiosk mode and the team's
-//! metingen. Same rules as [`super::Words`]: both languages complete, B1 Dutch.
+//! metingen. Same rules as [`crate::ui::i18n::Words`]: both languages complete, B1 Dutch.
 
 use crate::domain::text::Lang;
 

@@ -11,9 +11,9 @@ use crate::domain::analysis::MIN_K;
 use crate::domain::export::{Preview, ReviewText, TextKey};
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint};
-use crate::ui::components::pin_form::{PinForm, PinWords};
-use crate::ui::i18n::export::{export_words, pattern, reason, ExportWords};
-use crate::ui::pages::meting::UnlockError;
+use crate::ui::team::components::pin_form::{PinForm, PinWords};
+use crate::ui::team::i18n::export::{export_words, pattern, reason, ExportWords};
+use crate::ui::team::pages::meting::UnlockError;
 
 /// A meting that can be exported.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! Words of the export for researchers: choosing, the preview of what leaves the device,
-//! the review of open answers, the downloads. Same rules as [`super::Words`].
+//! the review of open answers, the downloads. Same rules as [`crate::ui::i18n::Words`].
 
 use crate::domain::export::{Pattern, Reason};
 use crate::domain::text::Lang;

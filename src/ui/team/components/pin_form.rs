@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::ui::browser::{focus, next_paint};
-use crate::ui::pages::meting::UnlockError;
+use crate::ui::team::pages::meting::UnlockError;
 
 /// The form's texts, in the page's language.
 #[derive(Debug, Clone, Copy)]

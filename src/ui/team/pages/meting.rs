@@ -9,8 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::text::Lang;
 use crate::ui::browser::{copy_text, focus, next_paint};
 use crate::ui::components::qr_code::QrCode;
-use crate::ui::i18n::team::team_words;
-use crate::ui::scan::{decode_image, CameraScanner, ScanLabels};
+use crate::ui::team::i18n::team::team_words;
+use crate::ui::team::scan::{decode_image, CameraScanner, ScanLabels};
 
 /// Lines shown at once while a batch of files is read.
 const SHOW_EVERY: usize = 50;

@@ -7,7 +7,7 @@ use crate::domain::meting::{Context, Draft, MetingError, DOMEINEN, LEERWEGEN, NI
 use crate::domain::seal::PinProblem;
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint};
-use crate::ui::i18n::team::{team_words, TeamWords};
+use crate::ui::team::i18n::team::{team_words, TeamWords};
 
 /// A vragenlijst that can be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,8 @@
+//! The student app's screens.
+
+pub mod done;
+pub mod handover;
+pub mod invite;
+pub mod receipt;
+pub mod runner;
+pub mod start;

@@ -1,0 +1,4 @@
+//! Components only the team app uses.
+
+pub mod mirror_chart;
+pub mod pin_form;

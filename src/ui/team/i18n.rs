@@ -1,0 +1,5 @@
+//! The team app's words.
+
+pub mod export;
+pub mod mirror;
+pub mod team;
