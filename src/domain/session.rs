@@ -319,6 +319,18 @@ impl Session {
             .collect()
     }
 
+    /// The item as the respondent sees it now: a choice with only the options shown.
+    pub fn item_as_shown(&self, instrument: &Instrument, id: &str) -> Option<Item> {
+        let mut item = instrument.item(id)?.clone();
+        let shown = self.options(instrument, id);
+        if let ItemKind::SingleChoice { options } | ItemKind::MultipleChoice { options, .. } =
+            &mut item.kind
+        {
+            *options = shown;
+        }
+        Some(item)
+    }
+
     fn walk<'i, 'a>(&'a self, instrument: &'i Instrument) -> Walk<'i, 'a> {
         let mut walk = Walk {
             asked: Vec::with_capacity(instrument.item_count()),

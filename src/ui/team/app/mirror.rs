@@ -10,7 +10,7 @@ use super::{Screen, Screens};
 use crate::domain::analysis::Table;
 use crate::domain::collect::{self, Unlocked};
 use crate::domain::export::{meting_table, read_export};
-use crate::domain::instrument::{Audience, Instrument};
+use crate::domain::instrument::{check_mirrors, Audience, Instrument};
 use crate::domain::meting::{Meting, MetingId};
 use crate::domain::response::Response;
 use crate::domain::seal::KeyPair;
@@ -78,6 +78,11 @@ impl Screens {
         if staff.instrument.mirrors.as_deref() != Some(students.instrument.id.as_str()) {
             return Err(w.no_staff_for.to_string());
         }
+        // A staff version mirrors the student version of its time: its links name that
+        // version's questions and answers.
+        if !check_mirrors(&staff.instrument, &students.instrument).is_empty() {
+            return Err(w.other_version.to_string());
+        }
         let before = match &choice.before {
             Some((s, t)) => {
                 let (bs, bt) = (self.earlier(s, lang)?, self.earlier(t, lang)?);
@@ -85,6 +90,9 @@ impl Screens {
                     || bt.instrument.id != staff.instrument.id
                 {
                     return Err(w.no_staff_for.to_string());
+                }
+                if !check_mirrors(&bt.instrument, &bs.instrument).is_empty() {
+                    return Err(w.other_version.to_string());
                 }
                 Some((bs.label, bs.table, bt.table))
             }
