@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 use spiegel::domain::analysis::Table;
 use spiegel::domain::answer::{toggle_with, Answer, DONT_KNOW_CODE};
-use spiegel::domain::instrument::{parse, ContextKey, ItemKind};
+use spiegel::domain::builtin;
+use spiegel::domain::instrument::{parse, ContextKey, Instrument, ItemKind};
 use spiegel::domain::meting::{Context, Invitation, InvitationError};
 use spiegel::domain::payload;
 use spiegel::domain::response::Response;
@@ -30,11 +31,11 @@ fn choices(cs: &[&str]) -> Answer {
     Answer::Choices(cs.iter().map(|c| c.to_string()).collect())
 }
 
-fn codes(s: &Session, i: &spiegel::domain::instrument::Instrument, item: &str) -> Vec<String> {
+fn codes(s: &Session, i: &Instrument, item: &str) -> Vec<String> {
     s.options(i, item).into_iter().map(|o| o.code).collect()
 }
 
-fn shown(s: &Session, i: &spiegel::domain::instrument::Instrument) -> Vec<String> {
+fn shown(s: &Session, i: &Instrument) -> Vec<String> {
     s.shown(i).into_iter().map(|i| i.id.clone()).collect()
 }
 
@@ -331,4 +332,143 @@ fn routing_fields_in_the_wrong_place_are_named() {
     assert!(p[1].starts_with("A point of a scale cannot have a 'show_if'"), "{p:?}");
     // "weet ik niet" stays its own answer next to an exclusive option.
     assert_eq!(DONT_KNOW_CODE, "weet_niet");
+}
+
+// ---- the built-in vragenlijsten of this version -------------------------------------
+
+fn builtin_pair() -> (Instrument, Instrument) {
+    (builtin::student().unwrap(), builtin::staff().unwrap())
+}
+
+/// A student response to the newest student vragenlijst with these answers.
+fn student_response(n: usize, answers: &[(&str, Answer)]) -> Response {
+    let s = builtin::student().unwrap();
+    Response {
+        id: format!("{n:032x}"),
+        instrument: s.id.clone(),
+        instrument_version: s.version.clone(),
+        week: "2026-W48".into(),
+        answers: answers.iter().map(|(k, a)| (k.to_string(), a.clone())).collect(),
+    }
+}
+
+#[test]
+fn the_future_wish_offers_what_fits_each_niveau_and_leerweg() {
+    let (student, _) = builtin_pair();
+    let offered = |niveau: &str, leerweg: &str| {
+        let context = context(Some(niveau), Some(leerweg));
+        let s = Session::start_with(&student, context.answers(&student));
+        let asked = shown(&s, &student);
+        assert!(!asked.iter().any(|i| i == "niveau" || i == "leerweg"), "not asked again");
+        codes(&s, &student, "toekomstwens")
+    };
+    let wishes = |extra: &[&'static str]| -> Vec<&'static str> {
+        let mut all = vec!["werken"];
+        all.extend(extra);
+        all.extend(["eerst_werken", "andere_opleiding", "anders"]);
+        all
+    };
+    assert_eq!(offered("1", "bol"), wishes(&["niveau2"]));
+    assert_eq!(offered("2", "bol"), wishes(&["niveau3", "niveau4"]));
+    assert_eq!(offered("3", "bol"), wishes(&["niveau4"]));
+    assert_eq!(offered("4", "bol"), wishes(&["hbo"]));
+    let bbl = offered("2", "bbl");
+    assert_eq!(bbl[..2], ["werken", "leerbedrijf"]);
+    // A BBL student is not asked about a stage: their leerbedrijf is one.
+    let s = Session::start_with(&student, context(Some("2"), Some("bbl")).answers(&student));
+    assert!(!shown(&s, &student).contains(&"stage".to_string()));
+    assert!(shown(&s, &student).contains(&"stage_oordeel".to_string()));
+}
+
+#[test]
+fn help_asked_after_no_help_needed_is_not_asked_and_the_mirror_counts_every_student() {
+    let (student, staff) = builtin_pair();
+    let mut s = Session::start(&student);
+    s.apply(&student, answer("niveau", choice("2"))).unwrap();
+    s.apply(&student, answer("hulp_nodig", choice("nee"))).unwrap();
+    assert!(!shown(&s, &student).contains(&"hulp_bij".to_string()));
+    s.apply(&student, answer("hulp_nodig", Answer::DontKnow)).unwrap();
+    assert!(shown(&s, &student).contains(&"hulp_bij".to_string()), "weet ik niet still asks");
+
+    // Ten students: six need no help, two need help with problems at home, one wants
+    // more support from home (a wish, not a problem at home), one needs help with money.
+    let mut students = Vec::new();
+    for n in 0..6 {
+        students.push(student_response(n, &[("hulp_nodig", choice("nee"))]));
+    }
+    for n in 6..8 {
+        let a = [("hulp_nodig", choice("ja")), ("hulp_bij", choices(&["prive"]))];
+        students.push(student_response(n, &a));
+    }
+    students.push(student_response(
+        8,
+        &[("hulp_nodig", choice("ja")), ("hulp_bij", choices(&["thuis"]))],
+    ));
+    students.push(student_response(
+        9,
+        &[("hulp_nodig", choice("ja")), ("hulp_bij", choices(&["geld"]))],
+    ));
+    let report =
+        spiegel::domain::analysis::analyse(&student, &staff, &students, &[], &Default::default());
+    let share = |item: &str| {
+        let e = report.themes.iter().flat_map(|t| &t.estimates).find(|e| e.staff_item == item);
+        let s = e.unwrap().students.shown().copied().unwrap();
+        (s.x, s.n)
+    };
+    assert_eq!(share("est_prive"), (2, 10), "problems at home, of all ten students");
+    assert_eq!(share("est_geld"), (1, 10));
+    assert_eq!(share("est_hulp_nodig"), (4, 10));
+}
+
+#[test]
+fn confidence_counts_as_the_seed_counts_it() {
+    let (student, staff) = builtin_pair();
+    let answers = [
+        ("vertrouwen_diploma", "makkelijk"),
+        ("vertrouwen_diploma", "hard_werken"),
+        ("vertrouwen_diploma", "met_hulp"),
+        ("vertrouwen_diploma", "alleen_met_hulp"),
+        ("vertrouwen_diploma", "twijfel"),
+        ("vertrouwen_baan", "heb_al"),
+        ("vertrouwen_baan", "makkelijk"),
+        ("vertrouwen_baan", "met_moeite"),
+        ("vertrouwen_baan", "twijfel"),
+        ("vertrouwen_baan", "ander_werk"),
+    ];
+    let students: Vec<Response> = answers
+        .iter()
+        .enumerate()
+        .map(|(n, (item, code))| student_response(n, &[(item, choice(code))]))
+        .collect();
+    let report =
+        spiegel::domain::analysis::analyse(&student, &staff, &students, &[], &Default::default());
+    let share = |item: &str| {
+        let e = report.themes.iter().flat_map(|t| &t.estimates).find(|e| e.staff_item == item);
+        let s = e.unwrap().students.shown().copied().unwrap();
+        (s.x, s.n)
+    };
+    // "Alleen met veel hulp" doubts (seed-000 L1642-1643); "ja, maar niet makkelijk"
+    // doubts finding a job easily (L1652-1653).
+    assert_eq!(share("est_vertrouwen_diploma"), (3, 5));
+    assert_eq!(share("est_vertrouwen_baan"), (2, 5));
+}
+
+#[test]
+fn the_staff_vragenlijst_takes_the_teams_niveau_and_leerweg_and_asks_bbl_questions_only_with_bbl() {
+    let (_, staff) = builtin_pair();
+    let start = |leerweg: &str| {
+        let mut s = Session::start_with(&staff, context(Some("3"), Some(leerweg)).answers(&staff));
+        s.apply(&staff, answer("rol", choice("docent"))).unwrap();
+        shown(&s, &staff)
+    };
+    let bol = start("bol");
+    assert!(!bol.iter().any(|i| i == "niveaus_team" || i == "leerwegen_team"));
+    assert!(!bol.contains(&"est_leerbedrijf".to_string()));
+    assert!(start("beide").contains(&"est_leerbedrijf".to_string()));
+    assert!(start("bbl").contains(&"est_leerbedrijf".to_string()));
+    // A team of several niveaus answers the question itself.
+    let mixed = Session::start_with(&staff, context(Some("gemengd"), None).answers(&staff));
+    let asked = shown(&mixed, &staff);
+    assert!(asked.contains(&"niveaus_team".to_string()));
+    assert!(asked.contains(&"leerwegen_team".to_string()));
 }
