@@ -1155,3 +1155,30 @@ fn the_preview_shows_what_leaves() {
     assert_eq!(p.sample.as_ref(), doc.responses.as_ref().unwrap().first());
     assert!(p.sample_json.unwrap().contains("\"answers\""));
 }
+
+#[test]
+fn the_codebook_of_the_newest_student_vragenlijst_keeps_its_routing_and_exclusive_options() {
+    let inst = spiegel::domain::builtin::student().unwrap();
+    let mut rng = Lcg(11);
+    let class: Vec<Response> = (0..30).map(|n| random_response(&inst, &mut rng, n, 3)).collect();
+    let m = meting([0xe5; 8], &inst, Context::default(), WEEK);
+    let input = ExportInput {
+        instruments: vec![&inst],
+        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+    };
+    let doc = export(&input, &options(5), [4; 32], WEEK).unwrap();
+    let json: Value = serde_json::from_str(&checked_json(&doc)).unwrap();
+    let items = json["codebook"]["instruments"][0]["items"].as_array().unwrap();
+    let item = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
+    let hulp_bij = item("hulp_bij");
+    assert_eq!(hulp_bij["when_hidden"], "geen");
+    let geen = hulp_bij["codes"].as_array().unwrap().iter().find(|c| c["code"] == "geen");
+    assert_eq!(geen.unwrap()["exclusive"], true);
+    assert!(hulp_bij["codes"][0].get("exclusive").is_none(), "only where it holds");
+    assert_eq!(item("niveau")["from_context"], "niveau");
+    assert_eq!(item("tevreden_lessen")["dont_know_label"]["nl"], "Heb ik niet");
+    let wish = item("toekomstwens");
+    let hbo = wish["codes"].as_array().unwrap().iter().find(|c| c["code"] == "hbo").unwrap();
+    assert_eq!(hbo["show_if"]["item"], "niveau");
+    assert_eq!(hbo["show_if"]["in"], serde_json::json!(["4"]));
+}
