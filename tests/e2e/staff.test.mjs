@@ -155,7 +155,7 @@ test('a valid instrument file can be run, and stays on the device', T, async () 
   assert.ok(log.length >= 2);
   await submit(page);
   const keys = await storageKeys(page);
-  assert.ok(keys.includes('spiegel.v1.instrument.mini'), keys.join(', '));
+  assert.ok(keys.includes('spiegel.v1.instrument.mini@1.0.0'), keys.join(', '));
   assert.equal(keys.filter((k) => k.startsWith('spiegel.v1.response.')).length, 1);
   await reloadApp(page);
   await page.waitForSelector('[data-testid=start-mini]');

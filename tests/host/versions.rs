@@ -22,7 +22,7 @@ use crate::support::{at, edited, instrument, KINDS};
 /// The content hash of every version that ever shipped. A shipped version is never
 /// edited: a change is a new file with a higher version, so metingen of the old one keep
 /// reading their answers with the content they were given to.
-const SHIPPED: [(&str, &str, &str); 3] = [
+const SHIPPED: [(&str, &str, &str); 5] = [
     (
         "spiegel-staff",
         "1.0.0",
@@ -34,9 +34,19 @@ const SHIPPED: [(&str, &str, &str); 3] = [
         "sha256:0e28b61681df732d9565a68fee0ab1f7eda8c72712e8acbfd3ee7549ed39b46b",
     ),
     (
+        "spiegel-staff",
+        "2.0.0",
+        "sha256:4d17cccfa69a65cc015d0630289c06693e2658c6e16cbd18a0af65100a241843",
+    ),
+    (
         "spiegel-student",
         "1.0.0",
         "sha256:d4cc6ecd939265e6aa66e0c5937ab2b329df07a98966bed85c1d653d65b5ccd5",
+    ),
+    (
+        "spiegel-student",
+        "2.0.0",
+        "sha256:ad08fd01cdfa8d42950da2b52db0d2b9348b0bf65340e2d4ae3e6d4769f090e2",
     ),
 ];
 

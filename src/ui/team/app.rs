@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalog::{Catalog, Origin};
 use crate::domain::envelope::{self, Envelope, Parts};
-use crate::domain::instrument::Instrument;
+use crate::domain::instrument::{Audience, Instrument};
 use crate::domain::meting::{Draft, Invitation, MetingId};
 use crate::domain::payload;
 use crate::domain::response::Response;
@@ -498,9 +498,12 @@ impl Screens {
                         .into_any()
                 }
                 Screen::NewMeting => {
+                    // The students' vragenlijsten first: most metingen are of a class.
                     let instruments = catalog.with_value(|c| {
-                        c.currents()
-                            .map(|(_, i)| InstrumentChoice {
+                        let mut list: Vec<&Instrument> = c.currents().map(|(_, i)| i).collect();
+                        list.sort_by_key(|i| i.audience != Audience::Student);
+                        list.into_iter()
+                            .map(|i| InstrumentChoice {
                                 id: i.id.clone(),
                                 title: i.title.get(lang).to_string(),
                             })
