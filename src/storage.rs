@@ -66,6 +66,9 @@ pub enum StorageKey {
     /// A sealed response waiting on this device until the team collects it: meting id and
     /// a random id of its own.
     Outbox(String, String),
+    /// The ids of a meting's responses the mirror has shown, by meting id (see
+    /// [`crate::domain::analysis::release`]).
+    Released(String),
 }
 
 /// Prefix of every key, so Spiegel never touches other apps' data on a shared origin.
@@ -84,6 +87,7 @@ impl StorageKey {
             StorageKey::Meting(id) => format!("{PREFIX}meting.{id}"),
             StorageKey::Inbox(m, r) => format!("{PREFIX}inbox.{m}.{r}"),
             StorageKey::Outbox(m, r) => format!("{PREFIX}outbox.{m}.{r}"),
+            StorageKey::Released(m) => format!("{PREFIX}released.{m}"),
         }
     }
 }

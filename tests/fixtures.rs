@@ -14,9 +14,10 @@
 //! - `bench500/`: 500 valid, distinct student responses, one per file;
 //! - `class/`: 40 student and 8 staff responses, one per file, and `all-students.spiegel`
 //!   holding the same 40 student responses in one file;
-//! - `mirror/`: a designed class for the mirror views (issue 5), 40 student and 8 staff
-//!   responses, one per file (`student-NN.spiegel`, `staff-NN.spiegel`), sealed to the
-//!   same two metingen; see `host::mirror` for what it is designed to show;
+//! - `mirror/`: one draw of the class built from seed 000's own figures at 25 students and
+//!   8 staff (`tests/common/seed000.rs`), one response per file (`student-NN.spiegel`,
+//!   `staff-NN.spiegel`), sealed to the same two metingen;
+//! - `seed000-verdicts.md`: that class's verdicts over 30 draws at 25/8 and 497/154;
 //! - `expected.json`: what importing `import30/` and `bench500/` should report, and under
 //!   `"mirror"` what the analysis of `mirror/` says (checked here with
 //!   `spiegel::domain::analysis::analyse` before it is written).
@@ -29,6 +30,10 @@
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "common/synthetic.rs"]
 mod synthetic;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "common/seed000.rs"]
+mod seed000;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -288,8 +293,9 @@ mod host {
         student_files.push(all);
         write_dir(&fresh_dir(&out, "class"), &student_files);
 
-        // mirror/: the designed class, checked by the analysis itself.
-        let class = mirror::class(&student, &staff, &mut rng);
+        // mirror/: the seed-000 class at 25/8, checked by the analysis itself.
+        // Draw 1 of the seed-000 class at 25/8, as in `seed000-verdicts.md` and the host test.
+        let class = mirror::class(&student, &staff, &mut Lcg::new(7919 + 25));
         let mirror_expected = mirror::expected(&student, &staff, &class);
         let mut files = sealed(&student, &student_meting, &mut rng, "student", &class.students);
         let staff_files = sealed(&staff, &staff_meting, &mut rng, "staff", &class.staff);
@@ -299,6 +305,8 @@ mod host {
         files.extend(staff_files);
         write_dir(&fresh_dir(&out, "mirror"), &files);
 
+        fs::write(out.join("seed000-verdicts.md"), mirror::verdict_table(&student, &staff))
+            .unwrap();
         write_json(
             &out.join("expected.json"),
             &json!({
@@ -309,232 +317,53 @@ mod host {
         );
     }
 
-    /// The designed mirror class for the mirror views of issue 5: 40 students and a team
-    /// of 8, made so that each verdict and each kind of hidden figure shows up once.
-    ///
-    /// Students (the rest of every response is random, only items shown answered):
-    /// - `toekomstwens`: 12 niveau3, 12 niveau4, 6 werken, 4 eerst_werken,
-    ///   3 andere_niveau2, 3 anders;
-    /// - `nodig_pedagogisch`: 24 of 40 include `vertrouwen`;
-    /// - `diploma_wil` (eens4): 18 answer 4, 18 answer 3, 3 answer 2, 1 answers 1;
-    /// - `stage`: 4 ja, 36 nee, so `stage_leren` (shown only after ja) has 4 answers.
-    ///
-    /// Staff: `rol` 5 docent, 1 mentor, 1 manager, 1 zorg (each role routed to its own
-    /// sections), and:
-    /// - `est_doorleren` 6 klein_deel, 2 helft: students say 24/40 (Wilson 45–74 %), the
-    ///   majority band 10–40 % lies below, so the team **underestimates**;
-    /// - `est_werken` 6 groot_deel, 2 helft: students 6/40 (7–29 %), 60–90 % lies above:
-    ///   **overestimates**;
-    /// - `est_zelfvertrouwen` 4 klein_deel, 4 groot_deel: no band has more than half:
-    ///   **divided**;
-    /// - `est_diploma_wil` 7 bijna_alle, 1 groot_deel: students 36/40 (77–96 %) overlap
-    ///   90–100 %: **right**;
-    /// - `est_stage_leren`: its student share rests on 4 answers, fewer than k = 5, so it
-    ///   is hidden and the verdict unknown;
-    /// - the opleidingsmanager against the zorgcoördinator: one each, so hidden;
-    /// - `team_slaagt` (a self-assessment without mirror, shown to every role): 4 at the
-    ///   lowest point, 4 at the highest, so it needs a teamafspraak;
-    /// - every other estimate leans the way of its theme ([`mirror::THEME_LEANING`]: 6 of 8
-    ///   on the band that gives it), and every other scale item without mirror has 6 of 8
-    ///   on one point, so the overview shows right, over- and underestimating themes.
+    /// The mirror's fixture: one draw of the class built from seed 000's own figures
+    /// (`tests/common/seed000.rs`) at 25 students and a team of 8, checked by the analysis
+    /// itself, and a table of its verdicts over 30 draws at 25/8 and at the report's size
+    /// (497/154) for the README and the closing note (`seed000-verdicts.md`).
     pub mod mirror {
         use std::collections::BTreeMap;
 
         use serde_json::json;
-        use spiegel::domain::analysis::{analyse, Bands, Estimate, Figure, Settings, Verdict};
-        use spiegel::domain::answer::Answer;
-        use spiegel::domain::instrument::{Instrument, ItemKind, SHARE_BANDS};
+        use spiegel::domain::analysis::summary::summary;
+        use spiegel::domain::analysis::{analyse, Estimate, Report, Settings, Verdict};
+        use spiegel::domain::instrument::Instrument;
         use spiegel::domain::response::Response;
+        use spiegel::domain::text::Lang;
 
-        use crate::synthetic::{response_with, Lcg};
+        use crate::seed000;
+        use crate::synthetic::Lcg;
 
         /// Students in the class.
-        pub const STUDENTS: usize = 40;
+        pub const STUDENTS: usize = 25;
         /// Staff in the team.
         pub const STAFF: usize = 8;
 
-        /// An answer code and how many respondents give it.
-        type Parts = &'static [(&'static str, usize)];
-
-        /// The designed student single-answer items: code counts per item.
-        const STUDENT_DESIGN: [(&str, Parts); 3] = [
-            (
-                "toekomstwens",
-                &[
-                    ("niveau3", 12),
-                    ("niveau4", 12),
-                    ("werken", 6),
-                    ("eerst_werken", 4),
-                    ("andere_niveau2", 3),
-                    ("anders", 3),
-                ],
-            ),
-            ("diploma_wil", &[("4", 18), ("3", 18), ("2", 3), ("1", 1)]),
-            ("stage", &[("ja", 4), ("nee", 36)]),
-        ];
-
-        /// Students whose `nodig_pedagogisch` includes `vertrouwen`.
-        const NEED_CONFIDENCE: usize = 24;
-
-        /// The designed staff items: code counts per item.
-        const STAFF_DESIGN: [(&str, Parts); 6] = [
-            ("rol", &[("docent", 5), ("mentor", 1), ("manager", 1), ("zorg", 1)]),
-            ("est_doorleren", &[("klein_deel", 6), ("helft", 2)]),
-            ("est_werken", &[("groot_deel", 6), ("helft", 2)]),
-            ("est_zelfvertrouwen", &[("klein_deel", 4), ("groot_deel", 4)]),
-            ("est_diploma_wil", &[("bijna_alle", 7), ("groot_deel", 1)]),
-            ("team_slaagt", &[("niet", 4), ("hoge_mate", 4)]),
-        ];
-
-        /// The self-assessment item designed to need a teamafspraak.
-        pub const CONSENSUS_ITEM: &str = "team_slaagt";
-
-        /// The designed verdicts of the four designed estimates.
-        const VERDICTS: [(&str, Verdict); 4] = [
-            ("est_doorleren", Verdict::Under),
-            ("est_werken", Verdict::Over),
-            ("est_zelfvertrouwen", Verdict::Divided),
-            ("est_diploma_wil", Verdict::Right),
-        ];
-
-        /// The estimate whose student share is hidden (too few answers).
-        const HIDDEN_ESTIMATE: &str = "est_stage_leren";
-
         /// The class: student and staff responses, in file order.
         pub struct Class {
-            /// The 40 student responses.
+            /// The student responses.
             pub students: Vec<Response>,
-            /// The 8 staff responses.
+            /// The staff responses.
             pub staff: Vec<Response>,
         }
 
-        /// One pinned answer per respondent for each designed item, the codes of each item
-        /// in a random order over the `count` respondents.
-        fn pinned(
-            rng: &mut Lcg,
-            design: &[(&'static str, Parts)],
-            count: usize,
-        ) -> Vec<BTreeMap<&'static str, Answer>> {
-            let mut out = vec![BTreeMap::new(); count];
-            for (item, parts) in design {
-                let codes: Vec<&str> =
-                    parts.iter().flat_map(|(code, n)| std::iter::repeat_n(*code, *n)).collect();
-                assert_eq!(codes.len(), count, "{item}: the design covers every respondent");
-                for (answers, code) in out.iter_mut().zip(rng.shuffle(codes)) {
-                    answers.insert(*item, Answer::Choice(code.into()));
-                }
-            }
-            out
-        }
-
-        /// A `nodig_pedagogisch` answer with or without `vertrouwen`; the other codes
-        /// random, "niets" only on its own. Codes in option order.
-        fn needs(rng: &mut Lcg, confidence: bool) -> Answer {
-            const OTHERS: [&str; 3] = ["best_doen", "aanmoediging", "prioriteit"];
-            if !confidence && rng.below(4) == 0 {
-                return Answer::Choices(vec!["niets".into()]);
-            }
-            let mut codes: Vec<String> =
-                confidence.then(|| "vertrouwen".to_string()).into_iter().collect();
-            codes.extend(OTHERS.iter().filter(|_| rng.below(3) == 0).map(|c| c.to_string()));
-            if codes.is_empty() {
-                codes.push(OTHERS[rng.below(OTHERS.len())].into());
-            }
-            Answer::Choices(codes)
-        }
-
-        /// How most of the team sees the estimates not designed one by one, per student
-        /// theme, so that the overview shows every kind of verdict.
-        pub const THEME_LEANING: [(&str, Verdict); 6] = [
-            ("toekomst", Verdict::Over),
-            ("behoeften", Verdict::Right),
-            ("zorg", Verdict::Under),
-            ("vertrouwen", Verdict::Under),
-            ("tevredenheid", Verdict::Right),
-            ("structuur", Verdict::Over),
-        ];
-
-        /// The staff answers (8 codes each) of every estimate and self-assessment scale
-        /// item not designed above: for an estimate, 6 of 8 on the band that gives its
-        /// theme's leaning against what `students` say (the students' own band when no
-        /// band can), 2 on neighbouring bands; for a scale item without mirror, 6 on one
-        /// random point and 2 random.
-        fn leaning(
-            student: &Instrument,
-            staff: &Instrument,
-            students: &[Response],
-            rng: &mut Lcg,
-        ) -> Vec<(String, Vec<String>)> {
-            let designed = |id: &str| STAFF_DESIGN.iter().any(|(item, _)| *item == id);
-            let report = analyse(student, staff, students, &[], &Settings::default());
-            let bands = Bands::default();
-            let mut out = Vec::new();
-            for theme in &report.themes {
-                let lean = THEME_LEANING.iter().find(|(t, _)| *t == theme.theme).map(|l| l.1);
-                for e in theme.estimates.iter().filter(|e| !designed(&e.staff_item)) {
-                    let (Some(lean), Some(s)) = (lean, e.students.shown()) else { continue };
-                    let range = |b: usize| {
-                        let (lo, hi) = bands.range(b);
-                        (f64::from(lo) / 100.0, f64::from(hi) / 100.0)
-                    };
-                    let own = (0..5).find(|&b| s.p <= range(b).1).unwrap_or(4);
-                    let band = match lean {
-                        Verdict::Under => (0..5).rev().find(|&b| range(b).1 < s.ci.lo),
-                        Verdict::Over => (0..5).find(|&b| range(b).0 > s.ci.hi),
-                        _ => None,
-                    }
-                    .unwrap_or(own);
-                    let code = |b: usize| SHARE_BANDS[b.min(4)].0.to_string();
-                    let mut codes = vec![code(band); 6];
-                    codes.push(code(band.saturating_sub(1)));
-                    codes.push(code(band + 1));
-                    out.push((e.staff_item.clone(), codes));
-                }
-            }
-            for (_, item) in staff.items() {
-                let ItemKind::Scale { points } = &item.kind else { continue };
-                if item.mirror.is_some() || designed(&item.id) {
-                    continue;
-                }
-                let point = |rng: &mut Lcg| points[rng.below(points.len())].code.clone();
-                let most = point(rng);
-                let mut codes = vec![most; 6];
-                codes.push(point(rng));
-                codes.push(point(rng));
-                out.push((item.id.clone(), codes));
-            }
-            out
-        }
-
-        /// The designed class; everything not designed is a random answer.
+        /// One draw of the seed-000 class at 25/8.
         pub fn class(student: &Instrument, staff: &Instrument, rng: &mut Lcg) -> Class {
-            let mut answers = pinned(rng, &STUDENT_DESIGN, STUDENTS);
-            let confidence = rng.shuffle((0..STUDENTS).map(|n| n < NEED_CONFIDENCE).collect());
-            for (a, c) in answers.iter_mut().zip(confidence) {
-                a.insert("nodig_pedagogisch", needs(rng, c));
-            }
-            let students: Vec<Response> = answers
-                .iter()
-                .enumerate()
-                .map(|(n, a)| response_with(student, rng, n + 1, a))
-                .collect();
-            let leaning = leaning(student, staff, &students, rng);
-            let mut answers: Vec<BTreeMap<&str, Answer>> = pinned(rng, &STAFF_DESIGN, STAFF);
-            for (item, codes) in &leaning {
-                for (a, code) in answers.iter_mut().zip(rng.shuffle(codes.clone())) {
-                    a.insert(item.as_str(), Answer::Choice(code));
-                }
-            }
-            let staff = answers
-                .iter()
-                .enumerate()
-                .map(|(n, a)| response_with(staff, rng, n + 1, a))
-                .collect();
+            let (students, staff) = seed000::class(student, staff, STUDENTS, STAFF, rng);
             Class { students, staff }
         }
 
-        /// Analyses the class with the default settings, checks that it shows what it was
-        /// designed to show, and returns `expected.json`'s `"mirror"` object.
+        fn estimates(report: &Report) -> BTreeMap<&str, &Estimate> {
+            report
+                .themes
+                .iter()
+                .flat_map(|t| &t.estimates)
+                .map(|e| (e.staff_item.as_str(), e))
+                .collect()
+        }
+
+        /// Analyses the class with the default settings, checks that it finds what seed
+        /// 000 found, and returns `expected.json`'s `"mirror"` object.
         pub fn expected(
             student: &Instrument,
             staff: &Instrument,
@@ -543,59 +372,10 @@ mod host {
             let report =
                 analyse(student, staff, &class.students, &class.staff, &Settings::default());
             assert_eq!((report.students, report.staff, report.ignored), (STUDENTS, STAFF, 0));
-            let estimates: BTreeMap<&str, &Estimate> = report
-                .themes
-                .iter()
-                .flat_map(|t| &t.estimates)
-                .map(|e| (e.staff_item.as_str(), e))
-                .collect();
-            let share = |item: &str| estimates[item].students.shown().map(|s| (s.x, s.n));
-            assert_eq!(share("est_doorleren"), Some((24, 40)));
-            assert_eq!(share("est_werken"), Some((6, 40)));
-            assert_eq!(share("est_zelfvertrouwen"), Some((NEED_CONFIDENCE, 40)));
-            assert_eq!(share("est_diploma_wil"), Some((36, 40)));
-            let doorleren = estimates["est_doorleren"].students.shown().unwrap().ci;
-            assert!(doorleren.lo > 0.44 && doorleren.lo < 0.46, "{doorleren:?}");
-            assert!(doorleren.hi > 0.73 && doorleren.hi < 0.75, "{doorleren:?}");
-            for (item, verdict) in VERDICTS {
-                assert_eq!(estimates[item].verdict, verdict, "{item}");
-            }
-            let hidden = estimates[HIDDEN_ESTIMATE];
-            assert_eq!(hidden.students, Figure::Suppressed { n: 4, k: 5 });
-            assert!(hidden.staff.shown().is_some());
-            assert_eq!(hidden.verdict, Verdict::Unknown);
-            assert!(!report.roles.is_empty(), "the staff instrument has a shared block");
-            for r in &report.roles {
-                assert!(
-                    r.manager.shown().is_none()
-                        && r.zorg.shown().is_none()
-                        && r.difference.shown().is_none(),
-                    "role comparison on {} {:?} is hidden",
-                    r.item,
-                    r.row
-                );
-            }
-            let designed = report
-                .consensus
-                .iter()
-                .find(|c| c.item == CONSENSUS_ITEM && c.row.is_none())
-                .expect("the consensus item is a self-assessment");
-            let spread = designed.spread.shown().expect("all 8 staff answer it");
-            assert_eq!((spread.counts.as_slice(), spread.n), (&[4, 0, 4][..], STAFF));
-            assert!(spread.needs_team_agreement);
-
-            let theme_verdicts: Vec<Verdict> = report
-                .themes
-                .iter()
-                .filter(|t| !t.estimates.is_empty())
-                .map(|t| t.verdict)
-                .collect();
-            for v in [Verdict::Right, Verdict::Over, Verdict::Under, Verdict::Unknown] {
-                assert!(theme_verdicts.contains(&v), "some theme is {v:?}: {theme_verdicts:?}");
-            }
+            let estimates = estimates(&report);
+            assert_eq!(estimates["est_werken"].verdict, Verdict::Over);
+            assert_eq!(estimates["est_doorleren"].verdict, Verdict::Divided);
             let name = |v: Verdict| format!("{v:?}");
-            // Themes with share estimates have a verdict; the others (statements asked of
-            // both groups only) have none.
             let themes: BTreeMap<&str, String> = report
                 .themes
                 .iter()
@@ -609,33 +389,74 @@ mod host {
                 .filter(|(_, e)| e.students.shown().is_none() || e.staff.shown().is_none())
                 .map(|(item, _)| *item)
                 .collect();
-            assert_eq!(suppressed, [HIDDEN_ESTIMATE], "only the designed estimate is hidden");
-            let shares: BTreeMap<&str, serde_json::Value> = estimates
-                .iter()
-                .filter_map(|(item, e)| e.students.shown().map(|s| (*item, json!([s.x, s.n]))))
-                .collect();
             let flagged: Vec<serde_json::Value> = report
                 .consensus
                 .iter()
                 .filter(|c| c.spread.shown().is_some_and(|s| s.needs_team_agreement))
                 .map(|c| json!({ "item": c.item, "row": c.row }))
                 .collect();
+            // The order of the overview's chart: the biggest gap first.
+            let mut order: Vec<&&Estimate> = estimates.values().collect();
+            let weight = |e: &Estimate| match e.verdict {
+                Verdict::Unknown => -1.0,
+                _ => e.gap.map_or(0.0, |g| g.weight),
+            };
+            let position = |e: &Estimate| staff.items().position(|(_, i)| i.id == e.staff_item);
+            order.sort_by(|a, b| {
+                weight(b).total_cmp(&weight(a)).then(position(a).cmp(&position(b)))
+            });
             json!({
                 "students": report.students,
                 "staff": report.staff,
                 "themes": themes,
                 "estimates": verdicts,
+                "chart_order": order.iter().map(|e| e.staff_item.as_str()).collect::<Vec<_>>(),
                 "suppressed_estimates": suppressed,
-                "student_shares": shares,
                 "flagged": flagged,
-                "consensus_item": {
-                    "item": CONSENSUS_ITEM,
-                    "row": null,
-                    "counts": spread.counts,
-                    "n": spread.n,
-                    "needs_team_agreement": true,
-                },
+                "summary": summary(&report, staff, Lang::Nl),
             })
+        }
+
+        /// `seed000-verdicts.md`: per estimate, its verdicts over 30 draws at 25/8 and at
+        /// 497/154 (counts of each), and the summary of the first draw at each size.
+        pub fn verdict_table(student: &Instrument, staff: &Instrument) -> String {
+            let sizes = [(25, 8), (497, 154)];
+            let mut counts: BTreeMap<String, [BTreeMap<String, usize>; 2]> = BTreeMap::new();
+            let mut summaries = Vec::new();
+            for (at, (students, team)) in sizes.iter().enumerate() {
+                for seed in 1..=30u64 {
+                    let mut rng = Lcg::new(seed * 7919 + *students as u64);
+                    let (s, t) = seed000::class(student, staff, *students, *team, &mut rng);
+                    let report = analyse(student, staff, &s, &t, &Settings::default());
+                    for (item, e) in estimates(&report) {
+                        let words = e.verdict.sized_label(e.gap.and_then(|g| g.size), Lang::Nl);
+                        *counts.entry(item.to_string()).or_default()[at]
+                            .entry(words)
+                            .or_default() += 1;
+                    }
+                    if seed == 1 {
+                        summaries.push((students, team, summary(&report, staff, Lang::Nl)));
+                    }
+                }
+            }
+            let cell = |m: &BTreeMap<String, usize>| {
+                let mut parts: Vec<(&String, &usize)> = m.iter().collect();
+                parts.sort_by(|a, b| b.1.cmp(a.1));
+                parts.iter().map(|(v, n)| format!("{v} ({n})")).collect::<Vec<_>>().join("; ")
+            };
+            let mut out = String::from(
+                "# The seed-000 class: verdicts over 30 draws\n\n| estimate | 25 students, 8 staff | 497 students, 154 staff |\n| --- | --- | --- |\n",
+            );
+            for (item, [small, large]) in &counts {
+                out.push_str(&format!("| {item} | {} | {} |\n", cell(small), cell(large)));
+            }
+            for (students, team, text) in summaries {
+                out.push_str(&format!("\n## Summary of draw 1 at {students}/{team}\n\n"));
+                for p in text {
+                    out.push_str(&format!("> {p}\n>\n"));
+                }
+            }
+            out
         }
     }
 }

@@ -27,6 +27,10 @@ mod qr;
 mod routing;
 #[path = "host/seal.rs"]
 mod seal;
+#[path = "common/seed000.rs"]
+mod seed000;
+#[path = "host/seed_class.rs"]
+mod seed_class;
 #[path = "host/session.rs"]
 mod session;
 #[path = "host/storage.rs"]
@@ -35,5 +39,7 @@ mod storage;
 mod summary;
 #[path = "host/support.rs"]
 mod support;
+#[path = "common/synthetic.rs"]
+mod synthetic;
 #[path = "host/versions.rs"]
 mod versions;

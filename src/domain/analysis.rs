@@ -10,19 +10,24 @@
 //! Small groups: every figure goes through [`Figure::new`], which hides it when it rests
 //! on fewer than `k` respondents ([`Settings::k`], at least [`MIN_K`]).
 
+pub mod agreement;
 mod change;
 mod mirror;
 pub mod planmatig;
+pub mod release;
 mod stats;
 pub mod summary;
 mod table;
 mod tally;
 mod team;
 
+pub use agreement::Agreement;
 pub use change::{compare, LinkChange, ThemeChange};
-pub use mirror::{BandCounts, Estimate, Ordinal, ThemeReport, Verdict};
+pub use mirror::{
+    BandCounts, Estimate, Gap, Ordinal, Placement, Side, Size, ThemeReport, Unsure, Verdict,
+};
 pub use stats::{wilson, Difference, Group, Interval, Share, Tier, Z95};
-pub use table::{Column, Table};
+pub use table::{Column, Table, DONT_KNOW};
 pub use team::{Consensus, RoleComparison, RoleDifference, Spread};
 
 use crate::domain::instrument::Instrument;
@@ -39,41 +44,33 @@ pub const MANAGER: &str = "manager";
 /// Role code of the zorgcoördinator in the staff instrument's role item.
 pub const ZORG: &str = "zorg";
 
-/// Choices the team can make: the smallest group size and the share bands.
+/// The choice the team can make: the smallest group a figure may rest on.
 ///
-/// The fields are private so that `k` can never drop below [`MIN_K`].
+/// The share bands are not a setting: they are data of the staff vragenlijst, the ranges
+/// staff saw next to their answers ([`Bands`]).
+///
+/// The field is private so that `k` can never drop below [`MIN_K`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     k: usize,
-    bands: Bands,
 }
 
 impl Default for Settings {
-    /// `k` = [`MIN_K`] (5) and the default [`Bands`].
+    /// `k` = [`MIN_K`] (5).
     fn default() -> Self {
-        Settings { k: MIN_K, bands: Bands::default() }
+        Settings { k: MIN_K }
     }
 }
 
 impl Settings {
-    /// Settings with this `k` (raised to [`MIN_K`] if lower) and these bands.
-    pub fn new(k: usize, bands: Bands) -> Settings {
-        Settings { k: k.max(MIN_K), bands }
-    }
-
-    /// The default bands with this `k`, raised to [`MIN_K`] if lower: `with_k(3)` gives 5.
+    /// Settings with this `k`, raised to [`MIN_K`] if lower: `with_k(3)` gives 5.
     pub fn with_k(k: usize) -> Settings {
-        Settings::new(k, Bands::default())
+        Settings { k: k.max(MIN_K) }
     }
 
     /// The smallest number of respondents a shown figure may rest on.
     pub fn k(&self) -> usize {
         self.k
-    }
-
-    /// The percentages the share bands stand for.
-    pub fn bands(&self) -> Bands {
-        self.bands
     }
 }
 

@@ -57,7 +57,9 @@ impl Catalog {
     /// test guards against) is left out rather than stopping the app.
     pub fn with_builtins() -> Catalog {
         let mut c = Catalog::default();
-        for file in builtin::FILES {
+        // The student vragenlijst first: the start screen and new metingen list it first.
+        let files = builtin::FILES.iter().filter(|f| f.id == builtin::STUDENT_ID);
+        for file in files.chain(builtin::FILES.iter().filter(|f| f.id != builtin::STUDENT_ID)) {
             if let Ok(i) = file.parse() {
                 c.entries.push((Origin::BuiltIn, i));
             }

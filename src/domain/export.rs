@@ -147,7 +147,7 @@ pub struct ExportInput<'a> {
 /// The team's choices for one export.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportOptions {
-    /// `k` (the smallest group) and the share bands.
+    /// `k`, the smallest group.
     pub settings: Settings,
     /// Include open answers, scrubbed and reviewed. Off by default.
     pub include_text: bool,
@@ -305,7 +305,17 @@ pub fn export(
         })
         .collect();
     report.texts.included = with_records && options.include_text;
-    let bands = options.settings.bands();
+    // What the share answers stood for: the ranges the exported staff vragenlijst showed
+    // (also in its codebook labels), or the defaults for one that showed words only.
+    let bands = input
+        .instruments
+        .iter()
+        .flat_map(|i| i.items())
+        .find_map(|(_, item)| match item.kind {
+            crate::domain::instrument::ItemKind::Share { bands } => bands,
+            _ => None,
+        })
+        .unwrap_or_default();
     Ok(ExportDocument {
         spiegel_export: FORMAT_VERSION,
         created: created_week.to_string(),

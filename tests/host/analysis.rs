@@ -5,7 +5,7 @@
 
 use spiegel::domain::analysis::{
     analyse, analyse_tables, compare, wilson, BandCounts, Bands, Estimate, Figure, Group, Interval,
-    Ordinal, Report, Settings, Share, Table, Verdict,
+    Ordinal, Placement, Report, Settings, Share, Size, Table, Unsure, Verdict, DONT_KNOW,
 };
 use spiegel::domain::answer::{Answer, DONT_KNOW_CODE};
 use spiegel::domain::builtin;
@@ -203,7 +203,7 @@ fn wilson_intervals_match_hand_computed_values() {
 }
 
 #[test]
-fn the_default_bands_are_the_documented_percentages_and_the_team_can_move_them() {
+fn the_default_bands_are_the_documented_percentages() {
     let bands = Bands::default();
     let ranges: Vec<_> = (0..5).map(|b| bands.range(b)).collect();
     assert_eq!(ranges, vec![(0, 10), (10, 40), (40, 60), (60, 90), (90, 100)]);
@@ -219,7 +219,7 @@ fn the_team_can_raise_k_but_never_lower_it() {
     assert_eq!(Settings::default().k(), 5);
     assert_eq!(Settings::with_k(3).k(), 5);
     assert_eq!(Settings::with_k(7).k(), 7);
-    assert_eq!(Settings::new(0, Bands::default()).k(), 5);
+    assert_eq!(Settings::with_k(0).k(), 5);
     // Even a figure asked for with k = 3 keeps the floor of 5.
     assert_eq!(Figure::new(4, 3, || 1), Figure::Suppressed { n: 4, k: 5 });
     assert_eq!(Figure::new(5, 3, || 1), Figure::Shown(1));
@@ -241,13 +241,28 @@ fn staff_who_mostly_say_a_small_part_underestimate_half_the_students() {
     close(share.ci.lo, 0.4038);
     let staff = e.staff.shown().unwrap();
     assert_eq!((staff.counts, staff.n), ([0, 3, 2, 0, 0], 5));
+    assert_eq!(e.placement, Some(Placement { below: 3, on: 2, above: 0 }));
     assert_eq!(e.verdict, Verdict::Under);
+    // The middle answer is one band below the students' band: a small gap.
+    let gap = e.gap.unwrap();
+    assert_eq!((gap.bands, gap.size), (-1, Some(Size::Small)));
+    close(gap.points, -10.0);
+    assert_eq!(e.verdict.sized_label(gap.size, Lang::Nl), "Team onderschat: iets te laag");
 }
 
 #[test]
 fn staff_who_mostly_say_a_large_part_overestimate_a_quarter_of_the_students() {
-    // 25 of 100: 0.1755..0.3430 lies below "een groot deel" (60-90 %).
-    assert_eq!(verdict(25, 75, &[("groot_deel", 4), ("helft", 1)]), Verdict::Over);
+    // 25 of 100: 0.1755..0.3430 lies below "een groot deel" (60-90 %) and "ongeveer de
+    // helft" (40-60 %).
+    let e = doorleren(25, 75, &[("groot_deel", 4), ("helft", 1)], Settings::default());
+    assert_eq!(e.verdict, Verdict::Over);
+    let gap = e.gap.unwrap();
+    // Students fall in "een klein deel" (band 1); the middle answer is "een groot deel".
+    assert_eq!((gap.bands, gap.size), (2, Some(Size::Medium)));
+    close(gap.points, 35.0);
+    assert_eq!(e.verdict.sized_label(gap.size, Lang::En), "Staff overestimate: too high");
+    let far = doorleren(5, 95, &[("bijna_alle", 5)], Settings::default());
+    assert_eq!(far.gap.unwrap().size, Some(Size::Large), "three bands or more: far too high");
 }
 
 #[test]
@@ -266,11 +281,12 @@ fn the_verdict_turns_from_right_to_under_where_the_student_interval_leaves_the_b
 }
 
 #[test]
-fn an_interval_that_just_touches_the_majority_band_counts_as_right() {
+fn an_interval_that_just_touches_a_band_counts_as_on_it() {
     let staff = Figure::Shown(BandCounts { counts: [0, 0, 5, 0, 0], n: 5 });
+    let none = Figure::Shown(Unsure { count: 0, of: 5 });
     let judge = |lo: f64, hi: f64| {
         let share = Share { x: 3, n: 10, p: (lo + hi) / 2.0, ci: Interval { lo, hi } };
-        Verdict::judge(&Figure::Shown(share), &staff, &Bands::default())
+        Verdict::judge(&Figure::Shown(share), &staff, &none, &Bands::default())
     };
     // "Ongeveer de helft" is 40-60 %, both ends included.
     assert_eq!(judge(0.20, 0.40), Verdict::Right);
@@ -289,29 +305,110 @@ fn a_share_right_on_a_band_edge_is_right_for_the_bands_on_both_sides() {
 }
 
 #[test]
-fn exactly_half_the_staff_in_one_band_is_divided_and_three_of_five_is_a_majority() {
-    assert_eq!(verdict(50, 50, &[("klein_deel", 3), ("helft", 3)]), Verdict::Divided);
-    assert_eq!(verdict(50, 50, &[("klein_deel", 5), ("groot_deel", 5)]), Verdict::Divided);
-    let spread = [("klein_deel", 2), ("helft", 2), ("groot_deel", 1)];
-    assert_eq!(verdict(50, 50, &spread), Verdict::Divided);
-    assert_eq!(verdict(50, 50, &[("klein_deel", 3), ("groot_deel", 2)]), Verdict::Under);
-    // "Weet ik niet" is no band: 3 of the 5 who chose one is still a majority.
-    let staff = many(
-        T,
-        vec![
-            (3, vec![("est_doorleren", choice("groot_deel"))]),
-            (2, vec![("est_doorleren", choice("helft"))]),
-            (4, vec![("est_doorleren", Answer::DontKnow)]),
-        ],
+fn staff_on_one_side_across_two_bands_are_never_divided() {
+    // Students 25 of 100 (0.1755..0.3430). Every staff member above, over neighbouring
+    // bands, in any split: the team overestimates, it is not divided.
+    for (groot, alle) in [(5, 0), (4, 1), (3, 2), (2, 3), (1, 4), (0, 5), (4, 4), (7, 1)] {
+        let e =
+            doorleren(25, 75, &[("groot_deel", groot), ("bijna_alle", alle)], Settings::default());
+        assert_eq!(e.verdict, Verdict::Over, "{groot} groot deel, {alle} (bijna) alle");
+    }
+    // Below, over neighbouring bands: underestimate. 90 of 100 is 0.8256..0.9448.
+    for (klein, helft) in [(5, 0), (3, 2), (2, 3), (0, 5)] {
+        let e = doorleren(90, 10, &[("klein_deel", klein), ("helft", helft)], Settings::default());
+        assert_eq!(e.verdict, Verdict::Under, "{klein} klein deel, {helft} helft");
+    }
+}
+
+#[test]
+fn a_third_above_a_third_on_and_a_third_below_is_divided() {
+    // Students 50 of 100 (0.4038..0.5962); staff in three groups, as seed 000 found for
+    // doorstroom (L433-438): bijna geen, ongeveer de helft, (bijna) alle.
+    let e = doorleren(
+        50,
+        50,
+        &[("bijna_geen", 3), ("helft", 3), ("bijna_alle", 3)],
+        Settings::default(),
     );
+    assert_eq!(e.placement, Some(Placement { below: 3, on: 3, above: 3 }));
+    close(e.agreement.unwrap().consensus, 1.0 / 3.0);
+    assert_eq!(e.verdict, Verdict::Divided);
+    let gap = e.gap.unwrap();
+    assert_eq!((gap.bands, gap.size), (4, Some(Size::Large)), "the camps lie four bands apart");
+    close(gap.points, 80.0);
+    // Two camps on the neighbours of the students' band, half and half: divided too.
+    let halves = doorleren(50, 50, &[("klein_deel", 4), ("groot_deel", 4)], Settings::default());
+    assert_eq!(halves.verdict, Verdict::Divided);
+    // A third on each of the three neighbouring bands: agreement 0.67, divided as well.
+    let near = doorleren(
+        50,
+        50,
+        &[("klein_deel", 3), ("helft", 3), ("groot_deel", 3)],
+        Settings::default(),
+    );
+    close(near.agreement.unwrap().consensus, 0.6667);
+    assert_eq!(near.verdict, Verdict::Divided);
+    // A quarter, a half and a quarter around the students agree well enough (0.75): staff
+    // spread around the students' band see it right, though a quarter sit on each side.
+    let around = doorleren(
+        50,
+        50,
+        &[("klein_deel", 2), ("helft", 4), ("groot_deel", 2)],
+        Settings::default(),
+    );
+    close(around.agreement.unwrap().consensus, 0.75);
+    assert_eq!(around.placement, Some(Placement { below: 2, on: 4, above: 2 }));
+    assert_eq!(around.verdict, Verdict::Right);
+}
+
+#[test]
+fn half_the_staff_above_is_enough_to_overestimate_unless_as_many_are_below() {
+    // Students 25 of 100; 4 of 8 above, 4 on: the team overestimates (a little).
+    let e = doorleren(25, 75, &[("klein_deel", 4), ("groot_deel", 4)], Settings::default());
+    assert_eq!(e.verdict, Verdict::Over);
+    // 3 of 8 above: no side holds half, the team sees it right.
+    let e = doorleren(25, 75, &[("klein_deel", 5), ("groot_deel", 3)], Settings::default());
+    assert_eq!(e.verdict, Verdict::Right);
+}
+
+#[test]
+fn when_most_staff_do_not_know_the_verdict_says_so() {
+    let staff = |dont_know: usize, klein: usize| {
+        let mut list = many(T, vec![(dont_know, vec![("est_doorleren", Answer::DontKnow)])]);
+        list.extend(many(T, vec![(klein, vec![("est_doorleren", choice("klein_deel"))])]));
+        list
+    };
     let students = many(
         S,
-        vec![(25, vec![("wens", choice("niveau4"))]), (75, vec![("wens", choice("werken"))])],
+        vec![(50, vec![("wens", choice("niveau3"))]), (50, vec![("wens", choice("werken"))])],
     );
-    assert_eq!(
-        estimate(&run(&students, &staff, Settings::default()), "est_doorleren").verdict,
-        Verdict::Over
-    );
+    // All "weet ik niet": the team does not know, whatever the students say, and that is
+    // never a privacy cut-off.
+    let all = estimate(&run(&students, &staff(8, 0), Settings::default()), "est_doorleren").clone();
+    assert_eq!(all.verdict, Verdict::DontKnow);
+    assert_eq!(all.staff_unsure, Figure::Shown(Unsure { count: 8, of: 8 }));
+    assert_eq!(all.staff, Figure::Suppressed { n: 0, k: 5 });
+    assert_eq!(all.verdict.label(Lang::Nl), "Team weet het niet");
+    // 5 of 8 do not know: still the verdict.
+    let most =
+        estimate(&run(&students, &staff(5, 3), Settings::default()), "est_doorleren").clone();
+    assert_eq!(most.verdict, Verdict::DontKnow);
+    // 4 of 9 do not know: the other 5 decide.
+    let some =
+        estimate(&run(&students, &staff(4, 5), Settings::default()), "est_doorleren").clone();
+    assert_eq!(some.verdict, Verdict::Under);
+    assert_eq!(some.staff_unsure, Figure::Shown(Unsure { count: 4, of: 9 }));
+    // Fewer than k staff answered at all: nothing is told, not even that they do not know.
+    let few = estimate(&run(&students, &staff(4, 0), Settings::default()), "est_doorleren").clone();
+    assert_eq!(few.staff_unsure, Figure::Suppressed { n: 4, k: 5 });
+    assert_eq!(few.verdict, Verdict::Unknown);
+    // Students who do not know are counted apart, out of everyone who answered.
+    let mut unsure_students = students.clone();
+    unsure_students.extend(many(S, vec![(25, vec![("wens", Answer::DontKnow)])]));
+    let e = estimate(&run(&unsure_students, &staff(0, 5), Settings::default()), "est_doorleren")
+        .clone();
+    assert_eq!(e.students_unsure, Figure::Shown(Unsure { count: 25, of: 125 }));
+    assert_eq!(e.students.shown().unwrap().n, 100, "the share leaves them out");
 }
 
 #[test]
@@ -319,44 +416,65 @@ fn too_few_students_or_staff_give_no_verdict() {
     let few_students = doorleren(2, 2, &[("klein_deel", 5)], Settings::default());
     assert_eq!(few_students.students, Figure::Suppressed { n: 4, k: 5 });
     assert_eq!(few_students.verdict, Verdict::Unknown);
+    assert_eq!(few_students.gap, None);
     let few_staff = doorleren(50, 50, &[("klein_deel", 4)], Settings::default());
     assert_eq!(few_staff.staff, Figure::Suppressed { n: 4, k: 5 });
     assert_eq!(few_staff.verdict, Verdict::Unknown);
+    assert_eq!(few_staff.placement, None);
 }
 
 #[test]
-fn moving_a_band_cut_point_moves_the_verdict() {
-    // With "een klein deel" stretched to 10-45 %, it overlaps 0.4038..0.5962.
-    let wider = Settings::new(5, Bands::new([10, 45, 60, 90]).unwrap());
-    assert_eq!(doorleren(50, 50, &[("klein_deel", 5)], wider).verdict, Verdict::Right);
-    assert_eq!(verdict(50, 50, &[("klein_deel", 5)]), Verdict::Under);
+fn the_ranges_staff_saw_decide_the_verdict() {
+    // The fixture shows staff no ranges: the default ones apply, and the estimate says so.
+    let plain = doorleren(50, 50, &[("klein_deel", 5)], Settings::default());
+    assert!(!plain.bands_shown);
+    assert_eq!(plain.verdict, Verdict::Under);
+    // A staff file whose "een klein deel" is 10-45 %: it overlaps 0.4038..0.5962.
+    let (student, _) = fixtures();
+    let staff = instrument(&crate::support::edited(STAFF, |v| {
+        v["share_cuts"] = serde_json::json!([10, 45, 60, 90]);
+    }));
+    let students = many(
+        S,
+        vec![(50, vec![("wens", choice("niveau3"))]), (50, vec![("wens", choice("werken"))])],
+    );
+    let answers = many(T, vec![(5, vec![("est_doorleren", choice("klein_deel"))])]);
+    let report = analyse(&student, &staff, &students, &answers, &Settings::default());
+    let e = estimate(&report, "est_doorleren");
+    assert!(e.bands_shown);
+    assert_eq!(e.bands.range(1), (10, 45));
+    assert_eq!(e.verdict, Verdict::Right);
 }
 
 #[test]
 fn the_verdict_rule_is_written_out_in_both_languages() {
     let nl = Verdict::rule(Lang::Nl);
-    assert!(nl.contains("meer dan de helft van de medewerkers"));
-    assert!(nl.contains("overlapt met wat studenten zelf zeggen (met onzekerheidsmarge)"));
+    assert!(nl.contains("met de onzekerheidsmarge"));
+    assert!(nl.contains("minstens een kwart hoger en minstens een kwart lager"));
+    assert!(nl.contains("eensgezindheid onder 0,7"));
     assert!(nl.contains("overschat") && nl.contains("onderschat") && nl.contains("verdeeld"));
+    assert!(nl.contains("'weet ik niet'") && nl.contains("iets te hoog"));
     let en = Verdict::rule(Lang::En);
-    assert!(en.contains("more than half of the staff") && en.contains("overlaps"));
-    let all = [Verdict::Right, Verdict::Over, Verdict::Under, Verdict::Divided, Verdict::Unknown];
+    assert!(en.contains("at least a quarter answer higher") && en.contains("agreement below 0.7"));
+    let all = [
+        Verdict::Right,
+        Verdict::Over,
+        Verdict::Under,
+        Verdict::Divided,
+        Verdict::DontKnow,
+        Verdict::Unknown,
+    ];
     for lang in Lang::ALL {
         let mut labels: Vec<_> = all.iter().map(|v| v.label(lang)).collect();
         labels.dedup();
-        assert_eq!(labels.len(), 5, "{labels:?}");
+        assert_eq!(labels.len(), 6, "{labels:?}");
     }
     assert_eq!(Verdict::Under.label(Lang::Nl), "Team onderschat");
 }
 
 #[test]
-fn a_theme_takes_the_verdict_most_of_its_links_share() {
+fn a_theme_shows_its_biggest_gap() {
     use Verdict::*;
-    assert_eq!(Verdict::most([Under, Under, Over, Unknown]), Under);
-    assert_eq!(Verdict::most([Under, Over]), Divided);
-    assert_eq!(Verdict::most([Right, Divided, Divided]), Divided);
-    assert_eq!(Verdict::most([Unknown, Unknown]), Unknown);
-    assert_eq!(Verdict::most([]), Unknown);
     // Through a report: est_doorleren and est_hulp Under, est_werken Over.
     let students = many(
         S,
@@ -365,26 +483,36 @@ fn a_theme_takes_the_verdict_most_of_its_links_share() {
             (50, vec![("wens", choice("werken")), ("nodig", choices(&["niets"]))]),
         ],
     );
-    let staff = many(
-        T,
-        vec![(
-            5,
-            vec![
-                ("est_doorleren", choice("klein_deel")),
-                ("est_hulp", choice("bijna_geen")),
-                ("est_werken", choice("bijna_alle")),
-            ],
-        )],
-    );
-    let report = run(&students, &staff, Settings::default());
+    let staff = |doorleren: &'static str, hulp: &'static str, werken: &'static str| {
+        many(
+            T,
+            vec![(
+                5,
+                vec![
+                    ("est_doorleren", choice(doorleren)),
+                    ("est_hulp", choice(hulp)),
+                    ("est_werken", choice(werken)),
+                ],
+            )],
+        )
+    };
+    let report =
+        run(&students, &staff("klein_deel", "bijna_geen", "bijna_alle"), Settings::default());
     let ids: Vec<_> = report.themes.iter().map(|t| t.theme.as_str()).collect();
     assert_eq!(ids, ["toekomst", "klimaat"]);
     let toekomst = &report.themes[0];
     assert_eq!(toekomst.label.nl, "Toekomst");
     let verdicts: Vec<_> = toekomst.estimates.iter().map(|e| e.verdict).collect();
     assert_eq!(verdicts, [Under, Over, Under]);
-    assert_eq!(toekomst.verdict, Under);
+    // Doorleren is one band low (weight 1); werken and hulp two bands off (2): the first
+    // of the biggest names the theme, with its size.
+    let weights: Vec<_> = toekomst.estimates.iter().map(|e| e.gap.unwrap().weight).collect();
+    assert_eq!(weights, [1.0, 2.0, 2.0]);
+    assert_eq!((toekomst.verdict, toekomst.size), (Over, Some(Size::Medium)));
     assert_eq!(report.themes[1].verdict, Unknown);
+    // Without gaps the theme is right.
+    let right = run(&students, &staff("helft", "helft", "helft"), Settings::default());
+    assert_eq!((right.themes[0].verdict, right.themes[0].size), (Right, None));
 }
 
 // ---- Counting ---------------------------------------------------------------------------
@@ -469,7 +597,9 @@ fn staff_estimates_from_four_people_are_hidden_and_weet_ik_niet_does_not_count()
     let shown = run(&[], &staff, Settings::default());
     let bands = *estimate(&shown, "est_werken").staff.shown().unwrap();
     assert_eq!((bands.counts, bands.n), ([0, 4, 0, 1, 0], 5));
-    assert_eq!(bands.majority(), Some(1));
+    assert_eq!(bands.medians(), Some((1, 1)));
+    let unsure = estimate(&shown, "est_werken").staff_unsure;
+    assert_eq!(unsure, Figure::Shown(Unsure { count: 3, of: 8 }));
 }
 
 #[test]
@@ -570,43 +700,56 @@ fn a_team_that_answers_alike_is_not_divided() {
     let spread = consensus(&each(T, "aanpak", &["min_of_meer"; 5]), "aanpak", None);
     let spread = spread.shown().unwrap();
     assert_eq!((spread.counts.clone(), spread.n), (vec![0, 5, 0], 5));
-    close(spread.modal_share, 1.0);
+    close(spread.agreement.consensus, 1.0);
     assert!(!spread.needs_team_agreement);
+    assert_eq!(spread.agreement.words(Lang::Nl), "eens");
+}
+
+/// The agreement of these answers to the four-point matrix row, and whether divided.
+fn row_agreement(codes: &[&str]) -> (f64, bool) {
+    let spread =
+        consensus(&each_row(T, "klimaat", "afspraken", codes), "klimaat", Some("afspraken"));
+    let spread = spread.shown().unwrap().clone();
+    (spread.agreement.consensus, spread.needs_team_agreement)
 }
 
 #[test]
-fn a_team_where_no_point_holds_half_needs_team_agreements() {
+fn agreement_is_one_minus_leiks_dispersion_and_below_seven_tenths_the_team_is_divided() {
+    // Three points, 2 / 2 / 1: cumulative 0.4 and 0.8, dispersion 2·(0.4 + 0.2)/2 = 0.6.
     let codes = ["niet", "niet", "min_of_meer", "min_of_meer", "hoge_mate"];
     let spread = consensus(&each(T, "aanpak", &codes), "aanpak", None);
-    let spread = spread.shown().unwrap();
-    close(spread.modal_share, 0.4);
-    assert!(spread.needs_team_agreement);
-    // Exactly half on one point, and only 10 % on the lowest: not divided.
-    let codes = ["1", "2", "2", "2", "2", "2", "3", "3", "4", "4"];
-    let spread =
-        consensus(&each_row(T, "klimaat", "afspraken", &codes), "klimaat", Some("afspraken"));
-    close(spread.shown().unwrap().modal_share, 0.5);
-    assert!(!spread.shown().unwrap().needs_team_agreement);
+    close(spread.shown().unwrap().agreement.consensus, 0.4);
+    assert!(spread.shown().unwrap().needs_team_agreement);
+    // Four points, 1 / 5 / 2 / 2: cumulative 0.1, 0.6, 0.8; 2·(0.1 + 0.4 + 0.2)/3 = 0.467.
+    let (a, divided) = row_agreement(&["1", "2", "2", "2", "2", "2", "3", "3", "4", "4"]);
+    close(a, 0.5333);
+    assert!(divided);
+    // Two neighbouring points, 6 and 4 of 10: 2·0.4/3 = 0.267, agreement 0.733.
+    let (a, divided) = row_agreement(&["3", "3", "3", "3", "3", "3", "4", "4", "4", "4"]);
+    close(a, 0.7333);
+    assert!(!divided);
+    // Half and half on two neighbouring points of four: 0.667, divided.
+    let (a, divided) = row_agreement(&["2", "2", "2", "3", "3", "3"]);
+    close(a, 0.6667);
+    assert!(divided);
 }
 
 #[test]
-fn a_team_split_between_both_ends_needs_team_agreements() {
-    // 1 of 5 (20 %) on the lowest point and 4 of 5 on the highest: divided.
-    let codes = ["1", "4", "4", "4", "4"];
-    let spread =
-        consensus(&each_row(T, "klimaat", "afspraken", &codes), "klimaat", Some("afspraken"));
-    close(spread.shown().unwrap().modal_share, 0.8);
-    assert!(spread.shown().unwrap().needs_team_agreement);
-    // 1 of 6 (16.7 %) on the lowest point: not divided.
-    let codes = ["1", "4", "4", "4", "4", "4"];
-    let spread =
-        consensus(&each_row(T, "klimaat", "afspraken", &codes), "klimaat", Some("afspraken"));
-    assert!(!spread.shown().unwrap().needs_team_agreement);
-    // Half on one point, but 20 % on each end: divided.
-    let codes = ["1", "1", "2", "2", "2", "2", "2", "3", "4", "4"];
-    let spread =
-        consensus(&each_row(T, "klimaat", "afspraken", &codes), "klimaat", Some("afspraken"));
-    assert!(spread.shown().unwrap().needs_team_agreement);
+fn one_dissenter_at_the_far_end_divides_a_small_team_but_not_a_team_of_ten() {
+    // 1 of 5 on the lowest point, 4 on the highest: 2·(3 · 0.2)/3 = 0.4, agreement 0.6.
+    let (a, divided) = row_agreement(&["1", "4", "4", "4", "4"]);
+    close(a, 0.6);
+    assert!(divided);
+    // 1 of 10 against 9: 2·(3 · 0.1)/3 = 0.2, agreement 0.8.
+    let mut codes = vec!["1"];
+    codes.extend(["4"; 9]);
+    let (a, divided) = row_agreement(&codes);
+    close(a, 0.8);
+    assert!(!divided);
+    // Split over both ends, 2 / 5 / 1 / 2: 0.533, divided.
+    let (a, divided) = row_agreement(&["1", "1", "2", "2", "2", "2", "2", "3", "4", "4"]);
+    close(a, 0.5333);
+    assert!(divided);
 }
 
 #[test]
@@ -787,7 +930,8 @@ fn shares_stay_within_zero_and_one_and_shuffling_the_responses_changes_nothing()
             }
         }
         for c in report.consensus.iter().filter_map(|c| c.spread.shown()) {
-            assert!((0.0..=1.0).contains(&c.modal_share));
+            assert!((0.0..=1.0).contains(&c.agreement.consensus));
+            assert_eq!(c.needs_team_agreement, c.agreement.consensus < 0.7);
         }
         let again = analyse(
             &student,
@@ -850,10 +994,12 @@ fn a_class_like_the_seed_report_shows_staff_underestimating_doorleren_and_overes
     close(werken.students.shown().unwrap().ci.hi, 0.3344);
     assert_eq!(werken.staff.shown().unwrap().counts, [0, 0, 3, 7, 2]);
     assert_eq!(werken.verdict, Verdict::Over);
-    // One Under and one Over on the theme: a tie, so the theme is divided.
+    // The theme names its biggest gap: werken, staff 1.9 bands off on average against 0.8
+    // for doorleren; the middle staff answer is two bands above the students'.
     let toekomst = report.themes.iter().find(|t| t.theme == "toekomst").unwrap();
-    assert_eq!(toekomst.verdict, Verdict::Divided);
-    assert_eq!(Verdict::Divided.label(Lang::Nl), "Team is verdeeld");
+    assert_eq!((toekomst.verdict, toekomst.size), (Verdict::Over, Some(Size::Medium)));
+    close(werken.gap.unwrap().weight, 23.0 / 12.0);
+    close(doorleren.gap.unwrap().weight, 0.8);
 }
 
 #[test]
@@ -902,7 +1048,7 @@ fn a_table_filled_response_by_response_gives_the_same_report_as_the_responses() 
 }
 
 #[test]
-fn a_table_keeps_codes_as_bits_and_leaves_out_dont_know_skips_and_other_instruments() {
+fn a_table_keeps_codes_as_bits_and_dont_know_apart_and_leaves_out_skips_and_other_instruments() {
     let (student, staff) = fixtures();
     let mut table = Table::new(&student);
     let toekomst = table.column("wens", None).expect("a column per coded item");
@@ -913,7 +1059,7 @@ fn a_table_keeps_codes_as_bits_and_leaves_out_dont_know_skips_and_other_instrume
     let codes = &table.columns()[toekomst].codes;
     let niveau3 = codes.iter().position(|c| c == "niveau3").unwrap();
     assert_eq!(table.row(0)[toekomst], 1 << niveau3);
-    assert_eq!((table.row(1)[toekomst], table.row(2)[toekomst]), (0, 0));
+    assert_eq!((table.row(1)[toekomst], table.row(2)[toekomst]), (DONT_KNOW, 0));
     assert_eq!((table.len(), table.ignored()), (3, 1));
     // A staff table handed in as the student side counts every row as ignored.
     let staff_table = Table::of(&staff, &[response(T, vec![]), response(T, vec![])]);

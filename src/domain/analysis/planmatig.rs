@@ -135,10 +135,12 @@ impl Step {
 /// - [`Verdict::Divided`]: staff see the students differently from one another. The
 ///   signals are there but not yet put together: analyse and discuss them as a team
 ///   ([`Step::Analyseren`]).
+/// - [`Verdict::DontKnow`]: most of the team does not know what its students need or
+///   want; finding that out is the first step ([`Step::Signaleren`]).
 /// - [`Verdict::Right`] and [`Verdict::Unknown`]: no gap (or none to show), so no step.
 pub fn for_verdict(v: Verdict) -> Option<Step> {
     match v {
-        Verdict::Over | Verdict::Under => Some(Step::Signaleren),
+        Verdict::Over | Verdict::Under | Verdict::DontKnow => Some(Step::Signaleren),
         Verdict::Divided => Some(Step::Analyseren),
         Verdict::Right | Verdict::Unknown => None,
     }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::answer::Answer;
+use crate::domain::answer::{Answer, DONT_KNOW_CODE};
 use crate::domain::condition::Condition;
 use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::response::Response;
@@ -32,6 +32,10 @@ struct Place {
     rows: Vec<String>,
 }
 
+/// The bit of a cell that holds "weet ik niet" (the item's, or a matrix row's): the
+/// highest, which no code uses.
+pub const DONT_KNOW: u64 = 1 << 63;
+
 /// An item that counts as one of its codes when earlier answers hid it (`when_hidden`).
 #[derive(Debug, Clone)]
 struct Implied {
@@ -45,11 +49,11 @@ struct Implied {
 /// The coded answers of responses to one instrument.
 ///
 /// Numbers and open text are not in the table: the analysis does not use them. A cell is
-/// 0 when the place was not answered, answered "weet ik niet" or "sla over", or holds
-/// only codes the instrument does not know (or past the 64th). An item with
-/// `when_hidden` that earlier answers hid holds that code: "Welke hulp heb je nodig?"
-/// counts as "geen" for a student who said no help is needed, so a share of it is a
-/// share of every student, as the staff question means.
+/// [`DONT_KNOW`] for "weet ik niet", and 0 when the place was not answered, answered "sla
+/// over", or holds only codes the instrument does not know (or past the 63rd). An item
+/// with `when_hidden` that earlier answers hid holds that code: "Waarbij heb je hulp
+/// nodig?" counts as "geen" for a student who said no help is needed, so a share of it
+/// is a share of every student, as the staff question means.
 #[derive(Debug, Clone)]
 pub struct Table {
     instrument: String,
@@ -146,9 +150,13 @@ impl Table {
                 Answer::Rows(rows) => {
                     for (row, code) in rows {
                         if let Some(i) = place.rows.iter().position(|r| r == row) {
-                            self.cells[start + place.first + i] = bit(codes, code);
+                            self.cells[start + place.first + i] =
+                                if code == DONT_KNOW_CODE { DONT_KNOW } else { bit(codes, code) };
                         }
                     }
+                }
+                Answer::DontKnow if place.rows.is_empty() => {
+                    self.cells[start + place.first] = DONT_KNOW;
                 }
                 Answer::Choice(c) if place.rows.is_empty() => {
                     self.cells[start + place.first] = bit(codes, c);
@@ -232,7 +240,8 @@ impl Table {
     }
 }
 
-/// The bit of `code` among `codes`; 0 for an unknown code (or past the 64th).
+/// The bit of `code` among `codes`; 0 for an unknown code (or past the 63rd, since the
+/// 64th bit is [`DONT_KNOW`]).
 pub(super) fn bit(codes: &[String], code: &str) -> u64 {
-    codes.iter().position(|c| c == code).map_or(0, |i| 1u64.checked_shl(i as u32).unwrap_or(0))
+    codes.iter().position(|c| c == code).filter(|&i| i < 63).map_or(0, |i| 1u64 << i)
 }

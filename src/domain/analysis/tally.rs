@@ -3,7 +3,7 @@
 
 use crate::domain::instrument::{Item, ItemKind};
 
-use super::table::{bit, Table};
+use super::table::{bit, Table, DONT_KNOW};
 use super::{MANAGER, ZORG};
 
 /// What to count: the items to look up in each response and where their counts go.
@@ -32,6 +32,8 @@ struct Lookup<'a> {
 pub(super) struct Dist {
     /// Responses with a real answer: at least one known code.
     pub n: usize,
+    /// Responses that answered "weet ik niet".
+    pub dont_know: usize,
     /// Per code of the item, in order: responses whose answer holds it.
     pub counts: Vec<usize>,
 }
@@ -132,8 +134,12 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Adds one answer's codes to a distribution.
+/// Adds one answer's codes to a distribution ("weet ik niet" apart).
 fn add(dist: &mut Dist, mut mask: u64) {
+    if mask & DONT_KNOW != 0 {
+        dist.dont_know += 1;
+        return;
+    }
     dist.n += 1;
     while mask != 0 {
         if let Some(c) = dist.counts.get_mut(mask.trailing_zeros() as usize) {

@@ -4,6 +4,7 @@
 use crate::domain::condition::Condition;
 use crate::domain::instrument::{Instrument, Item, ItemKind};
 
+use super::agreement::Agreement;
 use super::stats::Group;
 use super::tally::{scaled, Plan, Tally};
 use super::{Figure, MANAGER, ZORG};
@@ -15,11 +16,9 @@ pub struct Spread {
     pub counts: Vec<usize>,
     /// The number of answers.
     pub n: usize,
-    /// The share of the most chosen point.
-    pub modal_share: f64,
-    /// The team is divided, a place for teamafspraken: the most chosen point holds less
-    /// than half of the answers, or the lowest and the highest point each hold at least
-    /// a fifth (20 %).
+    /// How much the team agrees ([`Agreement`], the measure every team figure uses).
+    pub agreement: Agreement,
+    /// The team is divided ([`Agreement::divided`]), a place for teamafspraken.
     pub needs_team_agreement: bool,
 }
 
@@ -27,11 +26,8 @@ impl Spread {
     /// The spread of these answers per point.
     pub fn of(counts: &[usize]) -> Spread {
         let n: usize = counts.iter().sum();
-        let modal = counts.iter().copied().max().unwrap_or(0);
-        let end = |c: Option<&usize>| c.is_some_and(|&c| 5 * c >= n);
-        let needs_team_agreement = 2 * modal < n || (end(counts.first()) && end(counts.last()));
-        let modal_share = if n == 0 { 0.0 } else { modal as f64 / n as f64 };
-        Spread { counts: counts.to_vec(), n, modal_share, needs_team_agreement }
+        let agreement = Agreement::of(counts).unwrap_or(Agreement { consensus: 1.0 });
+        Spread { counts: counts.to_vec(), n, needs_team_agreement: agreement.divided(), agreement }
     }
 }
 

@@ -155,8 +155,8 @@ struct Screens {
     /// QR parts scanned so far.
     parts: StoredValue<Parts>,
     /// Collected responses opened into tables during this visit, per meting, with how
-    /// many could not be opened.
-    tables: StoredValue<Vec<(MetingId, crate::domain::analysis::Table, usize)>>,
+    /// many could not be opened and how many new ones the mirror holds back.
+    tables: StoredValue<Vec<(MetingId, crate::domain::analysis::Table, usize, usize)>>,
     /// What the mirror compares.
     mirror: StoredValue<Option<Arc<MirrorData>>>,
     /// The mirror's view and settings.

@@ -7,7 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{Screen, Screens};
-use crate::domain::analysis::Table;
+use std::collections::BTreeSet;
+
+use crate::domain::analysis::release::release;
+use crate::domain::analysis::{Table, MIN_K};
 use crate::domain::collect::{self, Unlocked};
 use crate::domain::export::{meting_table, read_export};
 use crate::domain::instrument::{check_mirrors, Audience, Instrument};
@@ -30,6 +33,8 @@ struct Coded {
     instrument: Instrument,
     table: Table,
     unreadable: usize,
+    /// New responses held back until there are `k` ([`release`]).
+    held: usize,
 }
 
 impl Screens {
@@ -75,7 +80,11 @@ impl Screens {
         let w = mirror_words(lang);
         let students = self.coded(&choice.students, lang)?;
         let staff = self.coded(&choice.staff, lang)?;
-        if staff.instrument.mirrors.as_deref() != Some(students.instrument.id.as_str()) {
+        // The staff vragenlijst must mirror this student vragenlijst, and its links must hold
+        // for this version of it.
+        if staff.instrument.mirrors.as_deref() != Some(students.instrument.id.as_str())
+            || !check_mirrors(&staff.instrument, &students.instrument).is_empty()
+        {
             return Err(w.no_staff_for.to_string());
         }
         // A staff version mirrors the student version of its time: its links name that
@@ -107,6 +116,7 @@ impl Screens {
             student: students.instrument,
             staff: staff.instrument,
             before,
+            held_back: (students.held, staff.held),
         };
         self.mirror.set_value(Some(Arc::new(data)));
         self.mirror_state.set_value(MirrorState::new());
@@ -161,7 +171,7 @@ impl Screens {
             let table = meting_table(doc, exported, &instrument).map_err(|e| e.message(lang))?;
             let label =
                 format!("{} {} ({})", mirror_words(lang).from_export, doc.created, m.period);
-            Ok(Coded { label, instrument, table, unreadable: 0 })
+            Ok(Coded { label, instrument, table, unreadable: 0, held: 0 })
         })
     }
 
@@ -208,27 +218,38 @@ impl Screens {
         (responses, bad)
     }
 
-    /// A meting's collected responses coded into a table: from memory when opened before
-    /// in this visit and nothing was added since.
+    /// A meting's collected responses the mirror may show, coded into a table: from
+    /// memory when opened before in this visit and nothing was added since.
+    ///
+    /// New responses join the ones shown before only when there are at least `k` of them
+    /// ([`release`]), so two views never differ by one student's answers; the ids shown are
+    /// kept on the device for the next visit.
     fn coded(self, id: &str, lang: Lang) -> Result<Coded, String> {
         let (meting, instrument, keys) = self.unlocked_meting(id, lang)?;
         let cached = self.tables.with_value(|c| {
-            c.iter().find(|(m, _, _)| *m == meting.id).map(|(_, table, bad)| (table.clone(), *bad))
+            c.iter()
+                .find(|(m, _, _, _)| *m == meting.id)
+                .map(|(_, table, bad, held)| (table.clone(), *bad, *held))
         });
-        let (table, unreadable) = match cached {
+        let (table, unreadable, held) = match cached {
             Some(found) => found,
             None => {
                 let (responses, bad) = self.responses(&meting, &instrument, &keys);
-                let table = Table::of(&instrument, &responses);
-                self.tables.update_value(|c| c.push((meting.id, table.clone(), bad)));
-                (table, bad)
+                let present: BTreeSet<String> = responses.iter().map(|r| r.id.clone()).collect();
+                let step = release(&self.persist.released(meting.id), &present, MIN_K);
+                self.persist.save_released(meting.id, &step.shown);
+                let shown: Vec<Response> =
+                    responses.into_iter().filter(|r| step.shown.contains(&r.id)).collect();
+                let table = Table::of(&instrument, &shown);
+                self.tables.update_value(|c| c.push((meting.id, table.clone(), bad, step.held)));
+                (table, bad, step.held)
             }
         };
-        Ok(Coded { label: meting.label, instrument, table, unreadable })
+        Ok(Coded { label: meting.label, instrument, table, unreadable, held })
     }
 
     /// Forgets a meting's table, after responses were added to it.
     pub(super) fn forget_table(self, id: MetingId) {
-        self.tables.update_value(|c| c.retain(|(m, _, _)| *m != id));
+        self.tables.update_value(|c| c.retain(|(m, _, _, _)| *m != id));
     }
 }

@@ -67,20 +67,12 @@ pub struct MirrorWords {
     pub report_heading: &'static str,
     /// Report: before `k = n`.
     pub report_k: &'static str,
-    /// Report: before the band ranges.
-    pub report_bands: &'static str,
     /// Settings: heading.
     pub settings: &'static str,
     /// Settings: label of k.
     pub k_label: &'static str,
     /// Settings: hint for k (before the minimum).
     pub k_hint: &'static str,
-    /// Settings: what the bands are.
-    pub bands_intro: &'static str,
-    /// Settings: the four cut points.
-    pub cut_names: [&'static str; 4],
-    /// Settings: cut points that do not rise.
-    pub cuts_error: &'static str,
     /// Button: back to the default settings.
     pub reset: &'static str,
     /// Summary heading.
@@ -89,8 +81,8 @@ pub struct MirrorWords {
     pub overview: &'static str,
     /// How the verdict is made: heading.
     pub rule_heading: &'static str,
-    /// Per theme: counts of right, under, over, divided and unknown questions.
-    pub tally_names: [&'static str; 5],
+    /// Per theme: counts of right, under, over, divided, not known and unknown questions.
+    pub tally_names: [&'static str; 6],
     /// Button: open a theme.
     pub open_theme: &'static str,
     /// "Stap" before the step number.
@@ -109,8 +101,6 @@ pub struct MirrorWords {
     pub margin: &'static str,
     /// "van" between numbers.
     pub of: &'static str,
-    /// The band most staff chose.
-    pub majority: &'static str,
     /// Table column: who.
     pub who: &'static str,
     /// Table column: answer.
@@ -143,8 +133,6 @@ pub struct MirrorWords {
     pub question: &'static str,
     /// Table column: how answers spread.
     pub answers_spread: &'static str,
-    /// Table column: share of the most chosen answer.
-    pub most_chosen: &'static str,
     /// Roles: heading.
     pub roles: &'static str,
     /// Roles: what it shows.
@@ -175,6 +163,72 @@ pub struct MirrorWords {
     pub change: &'static str,
     /// A hidden figure, in a table cell.
     pub hidden: &'static str,
+    /// "antwoord" after 1.
+    pub response: &'static str,
+    /// Before the ranges, when staff saw them.
+    pub ranges_seen: &'static str,
+    /// Before the ranges, when staff saw words only.
+    pub ranges_not_seen: &'static str,
+    /// One response held back (after "1").
+    pub held_back_one: &'static str,
+    /// Responses held back (after the number).
+    pub held_back: &'static str,
+    /// Why responses are held back (before k).
+    pub held_back_rule: &'static str,
+    /// After k, for held-back responses.
+    pub held_back_after: &'static str,
+    /// The overview chart: heading.
+    pub gaps_heading: &'static str,
+    /// The overview chart: caption.
+    pub gaps_caption: &'static str,
+    /// A theme's chart: caption.
+    pub theme_caption: &'static str,
+    /// How to read a gap chart.
+    pub gap_legend: &'static str,
+    /// The table of a chart: summary of its details.
+    pub table_of_chart: &'static str,
+    /// What each percentage is out of.
+    pub denominators: &'static str,
+    /// Before the staff's middle answer.
+    pub middle: &'static str,
+    /// Staff answering higher (after a number).
+    pub higher: &'static str,
+    /// Staff whose answer touches what students say (after a number).
+    pub same: &'static str,
+    /// Staff answering lower (after a number).
+    pub lower: &'static str,
+    /// "van" before a total: "van 8".
+    pub of_n: &'static str,
+    /// "van de" between two numbers.
+    pub of_the: &'static str,
+    /// After "3 van de 8 medewerkers".
+    pub do_not_know: &'static str,
+    /// "medewerkers", in "3 van de 8 medewerkers".
+    pub staff_members: &'static str,
+    /// After a percentage of students who do not know.
+    pub students_unsure: &'static str,
+    /// "groepen": the unit of a gap in bands.
+    pub bands_word: &'static str,
+    /// "procentpunten": the unit of a gap in percentage points.
+    pub points_word: &'static str,
+    /// The answer "weet ik niet", in a table.
+    pub dont_know: &'static str,
+    /// Table column: percentage.
+    pub share: &'static str,
+    /// How to read a statements chart (before the scale).
+    pub ordinal_legend: &'static str,
+    /// Table column: statement.
+    pub statement: &'static str,
+    /// Table column: the team's agreement.
+    pub agreement: &'static str,
+    /// What the team can do next: heading.
+    pub steps_heading: &'static str,
+    /// What the team can do next: intro (before the source).
+    pub steps_intro: &'static str,
+    /// "vraag" after 1.
+    pub question_one: &'static str,
+    /// "vragen" after more than 1.
+    pub questions_many: &'static str,
 }
 
 /// Dutch.
@@ -183,15 +237,15 @@ pub const NL: MirrorWords = MirrorWords {
     setup_intro: "Kies een meting van studenten en een meting van medewerkers. Spiegel laat per thema zien waar het team de studenten goed ziet, en waar niet.",
     choose_students: "Meting van studenten",
     choose_staff: "Meting van medewerkers",
-    need_both: "Je hebt een meting van studenten en een meting van medewerkers nodig. Maak ze bij Metingen.",
+    need_both: "U heeft een meting van studenten en een meting van medewerkers nodig. Maak ze bij Metingen.",
     no_staff_for: "Er is nog geen meting van medewerkers die bij deze studenten past.",
     other_version: "Deze twee metingen passen niet bij elkaar: de vragenlijst van de medewerkers hoort bij een andere versie van de vragenlijst voor studenten. Kies een meting van medewerkers van dezelfde tijd.",
-    before_heading: "Vergelijk met een eerdere meting (mag je overslaan)",
-    before_intro: "Kies een eerdere meting van studenten en van medewerkers. Dan zie je wat er veranderd is.",
+    before_heading: "Vergelijk met een eerdere meting (mag u overslaan)",
+    before_intro: "Kies een eerdere meting van studenten en van medewerkers. Dan ziet u wat er veranderd is.",
     before_both: "Kies bij een eerdere meting zowel studenten als medewerkers, of allebei niets.",
     none: "Geen",
     export_file: "Of open een eerdere export (JSON)",
-    export_file_hint: "Een bestand dat je eerder met Exporteren voor onderzoek hebt gemaakt. De metingen erin kun je hierboven kiezen.",
+    export_file_hint: "Een bestand dat u eerder met Exporteren voor onderzoek heeft gemaakt. De metingen erin kunt u hierboven kiezen.",
     from_export: "Uit export van",
     locked: "Typ eerst de PIN van",
     pin_of: "PIN van",
@@ -209,23 +263,14 @@ pub const NL: MirrorWords = MirrorWords {
     to_overview: "Terug naar het overzicht",
     report_heading: "Teamrapport Spiegel",
     report_k: "Cijfers over minder dan k antwoorden zijn weggelaten,",
-    report_bands: "De groepen staan voor",
-    settings: "Instellingen: kleine groepen en de groepen van medewerkers",
+    settings: "Instelling: kleine groepen",
     k_label: "Kleinste groep die we laten zien (k)",
-    k_hint: "Minder antwoorden dan dit? Dan laten we het cijfer niet zien. Zo is niemand te herkennen. Het kleinste getal is",
-    bands_intro: "Wat de antwoorden van medewerkers betekenen, in procenten. Vul de grens tussen twee groepen in.",
-    cut_names: [
-        "Grens bijna geen / een klein deel (%)",
-        "Grens een klein deel / ongeveer de helft (%)",
-        "Grens ongeveer de helft / een groot deel (%)",
-        "Grens een groot deel / (bijna) alle (%)",
-    ],
-    cuts_error: "De grenzen moeten oplopen, tussen 1 en 99.",
+    k_hint: "Minder antwoorden dan dit? Dan laten we het cijfer niet zien. Nieuwe antwoorden komen er pas bij als er minstens 5 nieuw zijn. Zo is niemand te herkennen. Het kleinste getal is",
     reset: "Standaard terugzetten",
     summary: "Kort gezegd",
     overview: "Per thema",
     rule_heading: "Hoe komt het oordeel tot stand?",
-    tally_names: ["goed gezien", "te laag geschat", "te hoog geschat", "verdeeld", "te weinig antwoorden"],
+    tally_names: ["goed gezien", "te laag geschat", "te hoog geschat", "verdeeld", "weet het team niet", "te weinig antwoorden"],
     open_theme: "Bekijk dit thema",
     step: "Stap",
     of_cycle: "van planmatig werken",
@@ -235,7 +280,6 @@ pub const NL: MirrorWords = MirrorWords {
     staff_short: "M",
     margin: "marge",
     of: "van",
-    majority: "meerderheid",
     who: "Wie",
     answer: "Antwoord",
     count: "Aantal",
@@ -252,7 +296,6 @@ pub const NL: MirrorWords = MirrorWords {
     team_divided_caption: "Hier is het team verdeeld: plekken voor teamafspraken",
     question: "Vraag",
     answers_spread: "Zo antwoordden de medewerkers",
-    most_chosen: "Meest gekozen",
     roles: "Opleidingsmanager en zorgcoördinator",
     roles_intro: "Dezelfde vragen, gesteld aan de opleidingsmanager en de zorgcoördinator.",
     roles_none: "Deze vragenlijst heeft geen vragen voor beide rollen samen.",
@@ -268,6 +311,39 @@ pub const NL: MirrorWords = MirrorWords {
     now: "Nu",
     change: "Verschil",
     hidden: "niet getoond",
+    response: "antwoord",
+    ranges_seen: "De medewerkers zagen bij hun antwoorden deze percentages:",
+    ranges_not_seen: "De medewerkers zagen bij hun antwoorden nog geen percentages (een eerdere versie van de vragenlijst). Spiegel leest hun antwoorden zo:",
+    held_back_one: "nieuw antwoord telt nog niet mee.",
+    held_back: "nieuwe antwoorden tellen nog niet mee.",
+    held_back_rule: "Nieuwe antwoorden komen erbij zodra er",
+    held_back_after: "nieuw zijn. Zo kan niemand uit het verschil één antwoord halen.",
+    gaps_heading: "Alle vragen op een rij",
+    gaps_caption: "Per vraag: wat studenten zelf zeggen en wat de medewerkers denken. Het grootste verschil staat bovenaan.",
+    theme_caption: "De vragen van dit thema: wat studenten zelf zeggen en wat de medewerkers denken.",
+    gap_legend: "Bolletje: wat studenten zeggen, met streepjes de marge. Balken: de antwoorden van medewerkers, over hun percentages; hoe hoger de balk, hoe meer medewerkers. Dik omrand: het middelste antwoord. Lichte balken raken wat studenten zeggen, donkere niet.",
+    table_of_chart: "Tabel bij deze figuur",
+    denominators: "Percentages van studenten: van de studenten die de vraag kregen en een antwoord gaven, zonder 'Weet ik niet' en 'Sla over'. 'Weet het nog niet': van iedereen die de vraag beantwoordde. Bij medewerkers: van de medewerkers die een antwoord kozen; 'weet het niet' van iedereen die de vraag beantwoordde.",
+    middle: "middelste antwoord",
+    higher: "hoger",
+    same: "raakt",
+    lower: "lager",
+    of_n: "van",
+    of_the: "van de",
+    do_not_know: "weten het niet",
+    staff_members: "medewerkers",
+    students_unsure: "weet het nog niet",
+    bands_word: "groepen",
+    points_word: "procentpunten",
+    dont_know: "Weet ik niet",
+    share: "Percentage",
+    ordinal_legend: "S: gemiddelde van de studenten, M: van de medewerkers, op de schaal",
+    statement: "Stelling",
+    agreement: "Eensgezindheid",
+    steps_heading: "Wat kan het team nu doen?",
+    steps_intro: "Elk verschil wijst naar een stap van planmatig werken",
+    question_one: "vraag",
+    questions_many: "vragen",
 };
 
 /// English.
@@ -276,7 +352,7 @@ pub const EN: MirrorWords = MirrorWords {
     setup_intro: "Choose a meting of students and a meting of staff. Spiegel shows per theme where staff see the students right, and where not.",
     choose_students: "Students' meting",
     choose_staff: "Staff meting",
-    need_both: "You need a meting of students and a meting of staff. Make them under Metingen.",
+    need_both: "You need a meting of students and a meting of staff. Make them under Measurements.",
     no_staff_for: "There is no staff meting yet that fits these students.",
     other_version: "These two metingen do not fit together: the staff vragenlijst belongs to another version of the student vragenlijst. Choose a staff meting from the same time.",
     before_heading: "Compare with an earlier meting (optional)",
@@ -302,23 +378,14 @@ pub const EN: MirrorWords = MirrorWords {
     to_overview: "Back to the overview",
     report_heading: "Spiegel team report",
     report_k: "Figures about fewer than k responses are left out,",
-    report_bands: "The groups stand for",
-    settings: "Settings: small groups and the staff groups",
+    settings: "Setting: small groups",
     k_label: "Smallest group we show (k)",
-    k_hint: "Fewer responses than this? Then we do not show the figure. This way no one can be recognised. The smallest number is",
-    bands_intro: "What the staff answers mean, in percent. Fill in the border between two groups.",
-    cut_names: [
-        "Border almost none / a small part (%)",
-        "Border a small part / about half (%)",
-        "Border about half / a large part (%)",
-        "Border a large part / (almost) all (%)",
-    ],
-    cuts_error: "The borders must rise, between 1 and 99.",
+    k_hint: "Fewer responses than this? Then we do not show the figure. New responses are only added once there are at least 5 new ones. This way no one can be recognised. The smallest number is",
     reset: "Back to the defaults",
     summary: "In short",
     overview: "Per theme",
     rule_heading: "How is the verdict made?",
-    tally_names: ["seen right", "underestimated", "overestimated", "divided", "too few answers"],
+    tally_names: ["seen right", "underestimated", "overestimated", "divided", "not known to staff", "too few answers"],
     open_theme: "View this theme",
     step: "Step",
     of_cycle: "of working to plan",
@@ -328,7 +395,6 @@ pub const EN: MirrorWords = MirrorWords {
     staff_short: "T",
     margin: "margin",
     of: "of",
-    majority: "majority",
     who: "Who",
     answer: "Answer",
     count: "Number",
@@ -345,7 +411,6 @@ pub const EN: MirrorWords = MirrorWords {
     team_divided_caption: "Here the team is divided: places for team agreements",
     question: "Question",
     answers_spread: "How staff answered",
-    most_chosen: "Most chosen",
     roles: "Opleidingsmanager and zorgcoördinator",
     roles_intro: "The same questions, asked of the opleidingsmanager and the zorgcoördinator.",
     roles_none: "This questionnaire has no questions for both roles together.",
@@ -361,6 +426,39 @@ pub const EN: MirrorWords = MirrorWords {
     now: "Now",
     change: "Change",
     hidden: "not shown",
+    response: "response",
+    ranges_seen: "Staff saw these percentages with their answers:",
+    ranges_not_seen: "Staff did not see percentages with their answers yet (an earlier version of the questionnaire). Spiegel reads their answers as:",
+    held_back_one: "new response does not count yet.",
+    held_back: "new responses do not count yet.",
+    held_back_rule: "New responses are added once there are",
+    held_back_after: "new ones. This way no one can take a single response from the difference.",
+    gaps_heading: "All questions in a row",
+    gaps_caption: "Per question: what students say themselves and what staff think. The biggest gap is at the top.",
+    theme_caption: "The questions of this theme: what students say themselves and what staff think.",
+    gap_legend: "Dot: what students say, with their margin as whiskers. Bars: the staff answers, over their percentages; the taller the bar, the more staff. Thick outline: the middle answer. Light bars touch what students say, dark ones do not.",
+    table_of_chart: "Table for this figure",
+    denominators: "Percentages of students: of the students who got the question and gave an answer, without 'I don't know' and 'Skip'. 'Does not know yet': of everyone who answered the question. For staff: of the staff who chose an answer; 'do not know' of everyone who answered the question.",
+    middle: "middle answer",
+    higher: "higher",
+    same: "touch",
+    lower: "lower",
+    of_n: "of",
+    of_the: "of the",
+    do_not_know: "do not know",
+    staff_members: "staff members",
+    students_unsure: "do not know yet",
+    bands_word: "groups",
+    points_word: "percentage points",
+    dont_know: "I don't know",
+    share: "Percentage",
+    ordinal_legend: "S: mean of the students, T: of the staff, on the scale",
+    statement: "Statement",
+    agreement: "Agreement",
+    steps_heading: "What can the team do now?",
+    steps_intro: "Every gap points to a step of working to plan",
+    question_one: "question",
+    questions_many: "questions",
 };
 
 /// The words in `lang`.

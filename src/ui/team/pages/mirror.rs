@@ -1,28 +1,32 @@
 //! The mirror: what students say against what staff think, per theme.
 //!
-//! Three views of one [`Report`]: the overview (summary, a badge per theme, the team's
+//! Three views of one [`Report`]: the overview (summary, every question on one chart
+//! sorted by the size of its gap, a card per theme, what the team can do next, the team's
 //! own approach, the two roles, the change since an earlier meting), the detail of one
-//! theme (a chart and a data table per question), and the printable team report, which
-//! holds all of it. Every figure that rests on fewer than `k` answers is left out, with
-//! the reason in its place.
+//! theme (its questions on one chart, each question's table, the statements asked of
+//! both groups), and the printable team report, which holds the overview's content once,
+//! without repeating a block per theme. Every figure that rests on fewer than `k` answers
+//! is left out, with the reason in its place.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::domain::analysis::planmatig::{self, Step};
-use crate::domain::analysis::summary::{summary, what};
+use crate::domain::analysis::summary::summary;
 use crate::domain::analysis::{
-    analyse_tables, compare, Bands, Figure, Report, Settings, Table, ThemeReport, Verdict, MIN_K,
+    analyse_tables, compare, Estimate, Report, Settings, Table, ThemeReport, Verdict, MIN_K,
 };
 use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::text::Lang;
 use crate::ui::browser::{focus, next_paint, print};
-use crate::ui::team::components::mirror_chart::{EstimateChart, OrdinalChart};
+use crate::ui::team::components::mirror_chart::{verdict_badge, GapChart, GapRow};
 mod team;
+mod theme;
 
 use crate::ui::team::i18n::mirror::{mirror_words, ordinal_counts, MirrorWords};
 use team::{change_view, roles_view, team_view};
+use theme::{ordinal_rows, theme_view};
 
 /// Everything the mirror compares, opened from the metingen on this device.
 #[derive(Debug, Clone)]
@@ -43,6 +47,8 @@ pub struct MirrorData {
     pub before: Option<(String, Table, Table)>,
     /// Collected responses that could not be opened (damaged in storage).
     pub unreadable: usize,
+    /// Responses held back until there are at least `k` new ones, student and staff side.
+    pub held_back: (usize, usize),
 }
 
 /// Which view of the mirror is shown.
@@ -61,7 +67,7 @@ pub enum MirrorView {
 pub struct MirrorState {
     /// The view shown.
     pub view: RwSignal<MirrorView>,
-    /// `k` and the bands.
+    /// `k`.
     pub settings: RwSignal<Settings>,
 }
 
@@ -81,43 +87,12 @@ impl Default for MirrorState {
     }
 }
 
-/// The badge class and sign of a verdict: the sign and the words carry it, not colour.
-fn badge(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Right => ("right", "✓"),
-        Verdict::Over => ("over", "▲"),
-        Verdict::Under => ("under", "▼"),
-        Verdict::Divided => ("divided", "↔"),
-        Verdict::Unknown => ("unknown", "–"),
-    }
-}
-
-/// A verdict badge.
-fn verdict_badge(v: Verdict, lang: Lang, testid: String) -> impl IntoView {
-    let (class, sign) = badge(v);
-    view! {
-        <span class=format!("verdict verdict--{class}") data-testid=testid data-verdict=format!("{v:?}")>
-            <span aria-hidden="true" class="verdict__sign">{sign}</span>" "{v.label(lang)}
-        </span>
-    }
-}
-
-/// The step of planmatig werken a gap points to.
-fn step_view(step: Step, w: &'static MirrorWords, lang: Lang) -> impl IntoView {
+/// The step of planmatig werken a gap points to, in one line.
+fn step_line(step: Step, w: &'static MirrorWords, lang: Lang) -> impl IntoView {
     view! {
         <p class="step" data-testid="step" data-step=step.number()>
             <strong>{format!("{} {} {}: {}.", w.step, step.number(), w.of_cycle, step.name(lang))}</strong>
-            " "{step.advice(lang)}
         </p>
-    }
-}
-
-/// A heading one level below the view's own: `h2` on a theme's page, `h3` in the report.
-fn subheading(page: bool, class: &'static str, text: String) -> AnyView {
-    if page {
-        view! { <h2 class=class>{text}</h2> }.into_any()
-    } else {
-        view! { <h3 class=class>{text}</h3> }.into_any()
     }
 }
 
@@ -139,6 +114,29 @@ fn points_of(instrument: &Instrument, item: &str, lang: Lang) -> Vec<String> {
         .item(item)
         .map(|i| i.kind.choices().into_iter().map(|c| c.label.get(lang).to_string()).collect())
         .unwrap_or_default()
+}
+
+/// Every estimate of the report as a row of the overview's chart, the biggest gap first:
+/// by [`crate::domain::analysis::Gap::weight`], then "te weinig antwoorden" last, ties in
+/// the staff vragenlijst's order.
+fn gap_rows(d: &MirrorData, r: &Report, lang: Lang) -> Vec<GapRow> {
+    let order = |e: &Estimate| d.staff.items().position(|(_, i)| i.id == e.staff_item);
+    let mut all: Vec<&Estimate> = r.themes.iter().flat_map(|t| &t.estimates).collect();
+    let weight = |e: &Estimate| match e.verdict {
+        Verdict::Unknown => -1.0,
+        _ => e.gap.map_or(0.0, |g| g.weight),
+    };
+    all.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(order(a).cmp(&order(b))));
+    all.into_iter().map(|e| row_of(d, e, lang)).collect()
+}
+
+/// One estimate as a chart row, labelled with its staff question.
+fn row_of(d: &MirrorData, e: &Estimate, lang: Lang) -> GapRow {
+    GapRow {
+        key: e.staff_item.clone(),
+        label: text_of(&d.staff, &e.staff_item, None, lang),
+        estimate: e.clone(),
+    }
 }
 
 /// The mirror page.
@@ -192,14 +190,16 @@ pub fn MirrorPage(
                 view! {
                     <section class="mirror">
                         <h1 id="question-title" tabindex="-1">{w.heading}</h1>
-                        {header(d, &r, w)}
+                        {header(d, &r, w, lang)}
                         <div class="question__nav mirror__tools">
                             <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{w.back}</button>
                             <button type="button" class="btn btn--primary" data-testid="print-report" on:click=print_report>{w.print}</button>
                         </div>
                         {settings_view(settings, w)}
                         {summary_view(d, &r, w, lang)}
+                        {gaps_view(d, &r, w, lang, false)}
                         {overview_view(&r, w, lang, Some(Callback::new(on_theme)))}
+                        {steps_view(d, &r, w, lang)}
                         {team_view(d, &r, w, lang)}
                         {roles_view(d, &r, w, lang)}
                         {changes.get().map(|c| change_view(d, &c, w, lang))}
@@ -215,93 +215,89 @@ pub fn MirrorPage(
                             <button type="button" class="btn btn--secondary" data-testid="theme-back"
                                 on:click=move |_| view.set(MirrorView::Overview)>{w.to_overview}</button>
                         </div>
-                        {theme.map(|t| theme_view(d, &t, r.settings.bands(), w, lang, true))}
+                        {theme.map(|t| theme_view(d, &t, w, lang))}
                     </section>
                 }
                 .into_any()
             }
-            MirrorView::Report => {
-                let themes = r
-                    .themes
-                    .iter()
-                    .map(|t| theme_view(d, t, r.settings.bands(), w, lang, false))
-                    .collect_view();
-                view! {
-                    <article class="mirror report" data-testid="report">
-                        <div class="question__nav mirror__tools">
-                            <button type="button" class="btn btn--secondary" data-testid="report-back"
-                                on:click=move |_| view.set(MirrorView::Overview)>{w.to_overview}</button>
-                            <button type="button" class="btn btn--primary" on:click=move |_| print()>{w.print_now}</button>
-                        </div>
-                        <h1 id="question-title" tabindex="-1">{w.report_heading}</h1>
-                        {header(d, &r, w)}
-                        <p class="report__settings">{format!(
-                            "{} k = {}. {} {}.",
-                            w.report_k, r.settings.k(), w.report_bands,
-                            (0..5).map(|b| { let (lo, hi) = r.settings.bands().range(b); format!("{lo}–{hi} %") }).collect::<Vec<_>>().join(", ")
-                        )}</p>
-                        {summary_view(d, &r, w, lang)}
-                        {overview_view(&r, w, lang, None)}
-                        {themes}
-                        {team_view(d, &r, w, lang)}
-                        {roles_view(d, &r, w, lang)}
-                        {changes.get().map(|c| change_view(d, &c, w, lang))}
-                    </article>
-                }
-                .into_any()
+            MirrorView::Report => view! {
+                <article class="mirror report" data-testid="report">
+                    <div class="question__nav mirror__tools">
+                        <button type="button" class="btn btn--secondary" data-testid="report-back"
+                            on:click=move |_| view.set(MirrorView::Overview)>{w.to_overview}</button>
+                        <button type="button" class="btn btn--primary" on:click=move |_| print()>{w.print_now}</button>
+                    </div>
+                    <h1 id="question-title" tabindex="-1">{w.report_heading}</h1>
+                    {header(d, &r, w, lang)}
+                    <p class="report__settings">{format!("{} k = {}.", w.report_k, r.settings.k())}</p>
+                    {summary_view(d, &r, w, lang)}
+                    {gaps_view(d, &r, w, lang, true)}
+                    {overview_view(&r, w, lang, None)}
+                    {report_statements(d, &r, w, lang)}
+                    {steps_view(d, &r, w, lang)}
+                    {team_view(d, &r, w, lang)}
+                    {roles_view(d, &r, w, lang)}
+                    {changes.get().map(|c| change_view(d, &c, w, lang))}
+                </article>
             }
+            .into_any(),
         })
     }
 }
 
-/// Which metingen, and how many took part.
-fn header(d: &MirrorData, r: &Report, w: &'static MirrorWords) -> impl IntoView {
+/// Which metingen, how many took part, and what the staff answers stand for.
+fn header(d: &MirrorData, r: &Report, w: &'static MirrorWords, lang: Lang) -> impl IntoView {
+    let plural = |n: usize| if n == 1 { w.response } else { w.responses };
+    let bands = r.themes.iter().flat_map(|t| &t.estimates).next().map(|e| (e.bands, e.bands_shown));
+    let ranges = bands.map(|(b, shown)| {
+        let list = (0..5)
+            .map(|i| {
+                format!(
+                    "{} {}",
+                    crate::ui::team::i18n::mirror::band_name(i, lang),
+                    b.range_text(i, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let intro = if shown { w.ranges_seen } else { w.ranges_not_seen };
+        view! { <p class="mirror__ranges" data-testid="ranges">{format!("{intro} {list}.")}</p> }
+    });
+    let (held_students, held_staff) = d.held_back;
+    let held = (held_students + held_staff > 0).then(move || {
+        view! {
+            <p class="notice" role="status" data-testid="held-back">
+                {format!(
+                    "{n} {} {} {MIN_K} {}",
+                    if held_students + held_staff == 1 { w.held_back_one } else { w.held_back },
+                    w.held_back_rule,
+                    w.held_back_after,
+                    n = held_students + held_staff,
+                )}
+            </p>
+        }
+    });
     view! {
         <p class="mirror__facts" data-testid="mirror-facts">
             {format!("{}: {} ({} {}). {}: {} ({} {}).",
-                w.students, d.students_label, r.students, w.responses,
-                w.staff, d.staff_label, r.staff, w.responses)}
+                w.students, d.students_label, r.students, plural(r.students),
+                w.staff, d.staff_label, r.staff, plural(r.staff))}
         </p>
+        {ranges}
+        {held}
         {(d.unreadable > 0).then(|| view! {
             <p class="notice notice--warning" role="status">{format!("{} {}", d.unreadable, w.unreadable)}</p>
         })}
     }
 }
 
-/// `k` and the band cut points, which the team can change.
+/// `k`, which the team can raise but never set below [`MIN_K`].
 fn settings_view(settings: RwSignal<Settings>, w: &'static MirrorWords) -> impl IntoView {
-    let error = RwSignal::new(false);
     let set_k = move |ev: leptos::ev::Event| {
         if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
-            settings.update(|s| *s = Settings::new(k, s.bands()));
+            settings.set(Settings::with_k(k));
         }
     };
-    let set_cut = move |i: usize, ev: leptos::ev::Event| {
-        let Ok(value) = event_target_value(&ev).trim().parse::<u8>() else {
-            error.set(true);
-            return;
-        };
-        let mut cuts = settings.get_untracked().bands().cuts();
-        cuts[i] = value;
-        match Bands::new(cuts) {
-            Ok(bands) => {
-                error.set(false);
-                settings.update(|s| *s = Settings::new(s.k(), bands));
-            }
-            Err(_) => error.set(true),
-        }
-    };
-    let cuts = (0..4)
-        .map(|i| {
-            let id = format!("mirror-cut-{i}");
-            view! {
-                <label class="form__label" for=id.clone()>{w.cut_names[i]}</label>
-                <input id=id.clone() data-testid=id class="form__input form__input--short" type="number" min="1" max="99"
-                    prop:value=move || settings.get().bands().cuts()[i].to_string()
-                    on:change=move |ev| set_cut(i, ev) />
-            }
-        })
-        .collect_view();
     view! {
         <details class="mirror__settings">
             <summary>{w.settings}</summary>
@@ -310,11 +306,8 @@ fn settings_view(settings: RwSignal<Settings>, w: &'static MirrorWords) -> impl 
             <input id="mirror-k" data-testid="mirror-k" class="form__input form__input--short" type="number"
                 min=MIN_K.to_string() aria-describedby="mirror-k-hint"
                 prop:value=move || settings.get().k().to_string() on:change=set_k />
-            <p>{w.bands_intro}</p>
-            {cuts}
-            {move || error.get().then(|| view! { <p class="question__error" role="alert">{w.cuts_error}</p> })}
             <button type="button" class="btn btn--secondary" data-testid="mirror-reset"
-                on:click=move |_| { error.set(false); settings.set(Settings::default()); }>{w.reset}</button>
+                on:click=move |_| settings.set(Settings::default())>{w.reset}</button>
         </details>
     }
 }
@@ -331,6 +324,53 @@ fn summary_view(d: &MirrorData, r: &Report, w: &'static MirrorWords, lang: Lang)
     }
 }
 
+/// Every question on one chart, the biggest gap first, with the rule behind the verdicts.
+fn gaps_view(
+    d: &MirrorData,
+    r: &Report,
+    w: &'static MirrorWords,
+    lang: Lang,
+    report: bool,
+) -> impl IntoView {
+    let rows = gap_rows(d, r, lang);
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="mirror__gaps" aria-labelledby="gaps-heading">
+                <h2 id="gaps-heading">{w.gaps_heading}</h2>
+                <details class="rule" open=report>
+                    <summary>{w.rule_heading}</summary>
+                    <p data-testid="rule">{Verdict::rule(lang)}</p>
+                    <p>{crate::domain::analysis::Agreement::rule(lang)}</p>
+                </details>
+                <GapChart w lang id="gap-chart".to_string() caption=w.gaps_caption.to_string() rows open_table=report />
+            </section>
+        }
+    })
+}
+
+/// The verdicts of a theme's questions, counted: "2 te hoog geschat · 1 verdeeld".
+fn theme_counts(t: &ThemeReport, w: &'static MirrorWords) -> Option<String> {
+    const ORDER: [Verdict; 6] = [
+        Verdict::Right,
+        Verdict::Under,
+        Verdict::Over,
+        Verdict::Divided,
+        Verdict::DontKnow,
+        Verdict::Unknown,
+    ];
+    if t.estimates.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = ORDER
+        .iter()
+        .zip(w.tally_names)
+        .map(|(v, name)| (t.estimates.iter().filter(|e| e.verdict == *v).count(), name))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, name)| format!("{n} {name}"))
+        .collect();
+    Some(parts.join(" · "))
+}
+
 /// One card per theme with its verdict; `on_theme` opens a theme (none in the report).
 fn overview_view(
     r: &Report,
@@ -343,24 +383,9 @@ fn overview_view(
         .iter()
         .map(|t| {
             let id = t.theme.clone();
-            let mut tally = [0usize; 5];
-            for e in &t.estimates {
-                let i = [Verdict::Right, Verdict::Under, Verdict::Over, Verdict::Divided, Verdict::Unknown]
-                    .iter()
-                    .position(|v| *v == e.verdict)
-                    .unwrap_or(4);
-                tally[i] += 1;
-            }
-            let counts: Vec<String> = tally
-                .iter()
-                .zip(w.tally_names)
-                .filter(|(n, _)| **n > 0)
-                .map(|(n, name)| format!("{n} {name}"))
-                .collect();
             let estimates = !t.estimates.is_empty();
-            let counts = estimates.then(|| counts.join(" · "));
+            let counts = theme_counts(t, w);
             let ordinals = ordinal_line(t, lang);
-            let step = planmatig::for_verdict(t.verdict).map(|s| step_view(s, w, lang));
             let open = on_theme.map(|cb| {
                 let id = id.clone();
                 view! {
@@ -371,10 +396,9 @@ fn overview_view(
             view! {
                 <li class="theme-card" data-testid=format!("theme-{id}")>
                     <h3 class="theme-card__name">{t.label.get(lang).to_string()}</h3>
-                    {estimates.then(|| verdict_badge(t.verdict, lang, format!("verdict-{id}")))}
+                    {estimates.then(|| verdict_badge(t.verdict, t.size, lang, format!("verdict-{id}")))}
                     {counts.map(|c| view! { <p class="theme-card__counts">{c}</p> })}
                     {ordinals.map(|o| view! { <p class="theme-card__counts" data-testid=format!("ordinals-{}", t.theme)>{o}</p> })}
-                    {step}
                     {open}
                 </li>
             }
@@ -383,10 +407,6 @@ fn overview_view(
     view! {
         <section class="mirror__overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">{w.overview}</h2>
-            <details class="rule">
-                <summary>{w.rule_heading}</summary>
-                <p data-testid="rule">{Verdict::rule(lang)}</p>
-            </details>
             <ul class="theme-cards">{cards}</ul>
         </section>
     }
@@ -413,75 +433,79 @@ fn ordinal_line(t: &ThemeReport, lang: Lang) -> Option<String> {
     Some(ordinal_counts(higher, lower, same, lang))
 }
 
-/// One theme: a chart and a table per question; `page` when it is the page's own view.
-fn theme_view(
+/// The statements asked of both groups, every theme on one shared scale (the report).
+fn report_statements(
     d: &MirrorData,
-    t: &ThemeReport,
-    bands: Bands,
+    r: &Report,
     w: &'static MirrorWords,
     lang: Lang,
-    page: bool,
 ) -> impl IntoView {
-    let heading = t.label.get(lang).to_string();
-    let title = if page {
-        view! { <h1 id="question-title" tabindex="-1">{heading}</h1> }.into_any()
-    } else {
-        view! { <h2>{heading}</h2> }.into_any()
-    };
-    let estimates = t
-        .estimates
-        .iter()
-        .map(|e| {
-            let question = text_of(&d.staff, &e.staff_item, None, lang);
-            let about = d.staff.item(&e.staff_item).map(|i| what(i, lang)).unwrap_or_default();
-            let step = planmatig::for_verdict(e.verdict).map(|s| step_view(s, w, lang));
-            view! {
-                <li class="estimate" data-testid=format!("estimate-{}", e.staff_item)>
-                    {subheading(page, "estimate__question", question.clone())}
-                    {verdict_badge(e.verdict, lang, format!("estimate-verdict-{}", e.staff_item))}
-                    <p class="visually-hidden">{about}</p>
-                    <EstimateChart w lang id=format!("chart-{}", e.staff_item) question estimate=e.clone() bands />
-                    {step}
-                </li>
-            }
-        })
-        .collect_view();
-    let ordinals = t
-        .ordinals
-        .iter()
-        .map(|o| {
-            let statement = text_of(&d.student, &o.student_item, o.student_row.as_deref(), lang);
-            let points = points_of(&d.student, &o.student_item, lang).len();
-            let key = format!("{}-{}", o.staff_item, o.staff_row.clone().unwrap_or_default());
-            let step = match &o.mean_diff {
-                Figure::Shown(diff) => planmatig::for_ordinal(diff).map(|s| step_view(s, w, lang)),
-                Figure::Suppressed { .. } => None,
-            };
-            view! {
-                <li class="estimate" data-testid=format!("ordinal-{key}")>
-                    {subheading(page, "estimate__question", statement.clone())}
-                    <OrdinalChart w lang id=format!("ordinal-{key}") statement points ordinal=o.clone() />
-                    {step}
-                </li>
-            }
-        })
-        .collect_view();
-    let has_ordinals = !t.ordinals.is_empty();
-    view! {
-        <section class="theme" data-testid=format!("theme-detail-{}", t.theme)>
-            {title}
-            {(!t.estimates.is_empty()).then(|| view! {
-                <div class="theme__verdict">
-                    {verdict_badge(t.verdict, lang, format!("theme-verdict-{}", t.theme))}
-                    <p class="rule__text">{Verdict::rule(lang)}</p>
-                </div>
-            })}
-            <ul class="estimates">{estimates}</ul>
-            {has_ordinals.then(|| view! {
-                {subheading(page, "", w.ordinals.to_string())}
+    use crate::ui::team::components::mirror_chart::OrdinalChart;
+    let rows: Vec<_> = r.themes.iter().flat_map(|t| ordinal_rows(d, t, lang)).collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="mirror__statements">
+                <h2>{w.ordinals}</h2>
                 <p>{w.ordinals_intro}</p>
-                <ul class="estimates">{ordinals}</ul>
-            })}
+                <OrdinalChart w lang id="report-ordinals".to_string() rows />
+            </section>
+        }
+    })
+}
+
+/// What the team can do next: each step of planmatig werken that a gap points to, with
+/// its advice once and the questions that point to it.
+fn steps_view(d: &MirrorData, r: &Report, w: &'static MirrorWords, lang: Lang) -> impl IntoView {
+    let mut steps: Vec<(Step, Vec<String>)> = Vec::new();
+    let mut add = |step: Step, what: String| match steps.iter_mut().find(|(s, _)| *s == step) {
+        Some((_, list)) => list.push(what),
+        None => steps.push((step, vec![what])),
+    };
+    for e in r.themes.iter().flat_map(|t| &t.estimates) {
+        if let Some(step) = planmatig::for_verdict(e.verdict) {
+            add(step, text_of(&d.staff, &e.staff_item, None, lang));
+        }
+    }
+    for o in r.themes.iter().flat_map(|t| &t.ordinals) {
+        if let Some(step) = o.mean_diff.shown().and_then(planmatig::for_ordinal) {
+            add(step, text_of(&d.student, &o.student_item, o.student_row.as_deref(), lang));
+        }
+    }
+    for c in &r.consensus {
+        if c.spread.shown().is_some_and(|s| s.needs_team_agreement) {
+            add(planmatig::for_team_division(), text_of(&d.staff, &c.item, c.row.as_deref(), lang));
+        }
+    }
+    for c in &r.roles {
+        if let Some(step) =
+            c.difference.shown().and_then(|x| planmatig::for_role_difference(x.differs))
+        {
+            add(step, text_of(&d.staff, &c.item, c.row.as_deref(), lang));
+        }
+    }
+    steps.sort_by_key(|(s, _)| *s);
+    let items = steps
+        .into_iter()
+        .map(|(step, questions)| {
+            let n = questions.len();
+            let list = questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view();
+            view! {
+                <li class="steps__step" data-testid=format!("step-{}", step.number())>
+                    {step_line(step, w, lang)}
+                    <p>{step.advice(lang)}</p>
+                    <details>
+                        <summary>{format!("{n} {}", if n == 1 { w.question_one } else { w.questions_many })}</summary>
+                        <ul>{list}</ul>
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="mirror__steps" aria-labelledby="steps-heading" data-testid="steps">
+            <h2 id="steps-heading">{w.steps_heading}</h2>
+            <p>{format!("{} ({}).", w.steps_intro, Step::source())}</p>
+            <ol class="steps">{items}</ol>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{points_of, step_view, text_of, MirrorData};
+use super::{points_of, step_line, text_of, MirrorData};
 use crate::domain::analysis::planmatig;
 use crate::domain::analysis::{Figure, Group, Report, Share, ThemeChange};
 use crate::domain::text::Lang;
@@ -21,7 +21,7 @@ pub(super) fn team_view(
         r.consensus.iter().filter_map(|c| c.spread.shown().map(|s| (c, s))).collect();
     let hidden = r.consensus.iter().find_map(|c| c.spread.why(lang));
     let divided: Vec<_> = shown.iter().filter(|(_, s)| s.needs_team_agreement).collect();
-    let step = (!divided.is_empty()).then(|| step_view(planmatig::for_team_division(), w, lang));
+    let step = (!divided.is_empty()).then(|| step_line(planmatig::for_team_division(), w, lang));
     let rows = divided
         .iter()
         .map(|(c, s)| {
@@ -41,7 +41,7 @@ pub(super) fn team_view(
                 <tr data-testid="divided">
                     <th scope="row">{text_of(&d.staff, &c.item, c.row.as_deref(), lang)}</th>
                     <td>{spread.join(" · ")}</td>
-                    <td>{pct(s.modal_share, lang)}</td>
+                    <td>{format!("{} ({})", num(s.agreement.consensus, lang), s.agreement.words(lang))}</td>
                 </tr>
             }
         })
@@ -60,7 +60,7 @@ pub(super) fn team_view(
                     <p>{format!("{} {} {} {}", divided.len(), w.team_divided, agreed, w.team_agreed)}</p>
                     <table class="data">
                         <caption>{w.team_divided_caption}</caption>
-                        <thead><tr><th scope="col">{w.question}</th><th scope="col">{w.answers_spread}</th><th scope="col">{w.most_chosen}</th></tr></thead>
+                        <thead><tr><th scope="col">{w.question}</th><th scope="col">{w.answers_spread}</th><th scope="col">{w.agreement}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                     {step}
@@ -106,7 +106,7 @@ pub(super) fn roles_view(
             .roles
             .iter()
             .any(|c| c.difference.shown().is_some_and(|x| x.differs))
-            .then(|| planmatig::for_role_difference(true).map(|s| step_view(s, w, lang)));
+            .then(|| planmatig::for_role_difference(true).map(|s| step_line(s, w, lang)));
         view! {
             <table class="data">
                 <caption>{w.roles_caption}</caption>
