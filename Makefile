@@ -13,6 +13,12 @@ E2E := tests/e2e
 CLIENTS_VENV := $(CURDIR)/tests/clients/.venv
 DUCKDB_VERSION := 2.0.0
 FRICTIONLESS_VERSION := 5.21.0
+# The language check of the vragenlijsten (tests/language/check_language.py), in the
+# same virtual environment, with Debian's hunspell dictionaries.
+WORDFREQ_VERSION := 3.1.1
+TEXTSTAT_VERSION := 0.7.13
+# The newest version in each folder is checked; shipped versions never change.
+LANGUAGE_FILES := src/domain/builtin/spiegel-student src/domain/builtin/spiegel-staff
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CARGO_HOME ?= $(HOME)/.cargo
@@ -23,7 +29,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 .PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
-        lint test-host test-web test-e2e test-clients setup-python fixtures size bench dist
+        lint test-host test-web test-e2e test-clients test-language setup-python fixtures size bench dist
 
 help:
 	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
@@ -36,12 +42,15 @@ help:
 setup: setup-apt setup-rust setup-tools setup-node setup-python
 
 # Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes,
-# nginx with its brotli module: the end-to-end tests run against the shipped configuration
+# hunspell with Dutch and English dictionaries for the language check; nginx with its
+# brotli module and openssl: the end-to-end tests run against the shipped configuration
 # (deploy/nginx/). Installing nginx starts no service (a temporary policy-rc.d says so):
 # the tests start their own nginx on a free port and stop it again.
 setup-apt:
 	@missing=""; \
-	for p in chromium chromium-driver brotli python3 python3-venv nginx libnginx-mod-http-brotli-static openssl; do \
+	for p in chromium chromium-driver brotli python3 python3-venv \
+	         hunspell hunspell-nl hunspell-en-gb hunspell-en-us \
+	         nginx libnginx-mod-http-brotli-static openssl; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -82,7 +91,8 @@ setup-node:
 	  (cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error) && touch $(E2E)/node_modules/.stamp; \
 	fi
 
-# DuckDB and frictionless from PyPI, in a virtual environment of their own.
+# DuckDB and frictionless (the researchers' clients), wordfreq and textstat (the language
+# check) from PyPI, in a virtual environment of their own.
 setup-python:
 	@if ! $(CLIENTS_VENV)/bin/python -c 'import duckdb, frictionless, sys; \
 	  sys.exit(duckdb.__version__ != "$(DUCKDB_VERSION)")' 2>/dev/null; then \
@@ -90,6 +100,12 @@ setup-python:
 	  python3 -m venv $(CLIENTS_VENV); \
 	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
 	    duckdb==$(DUCKDB_VERSION) frictionless==$(FRICTIONLESS_VERSION); \
+	fi
+	@if ! $(CLIENTS_VENV)/bin/python -c 'import importlib.metadata as m, sys; \
+	  sys.exit(m.version("wordfreq") != "$(WORDFREQ_VERSION)" or m.version("textstat") != "$(TEXTSTAT_VERSION)")' 2>/dev/null; then \
+	  echo "installing wordfreq $(WORDFREQ_VERSION) and textstat $(TEXTSTAT_VERSION) from PyPI"; \
+	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
+	    wordfreq==$(WORDFREQ_VERSION) textstat==$(TEXTSTAT_VERSION); \
 	fi
 
 fetch:
@@ -111,7 +127,7 @@ run: build
 
 ## ---- tests ----
 
-test: setup fetch lint test-host test-web test-e2e test-clients
+test: setup fetch lint test-language test-host test-web test-e2e test-clients
 
 lint: setup-rust fetch
 	cargo fmt --check
@@ -132,6 +148,17 @@ test-e2e: dist fixtures
 test-clients: setup-python
 	cd $(E2E)/out/export && $(CLIENTS_VENV)/bin/frictionless validate datapackage.json
 	$(CLIENTS_VENV)/bin/python tests/clients/check_export.py $(E2E)/out/export
+
+# Spelling (hunspell, Dutch and English), word frequency (wordfreq), sentence length and
+# Flesch-Douma (textstat) of the built-in vragenlijsten, with a report per item; fails on
+# a finding that tests/language/exceptions.toml does not explain.
+test-language: setup-apt setup-python
+	$(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml $(LANGUAGE_FILES)
+	@# The check must catch a misspelling, a rare word, a long sentence and a hard text.
+	@out=$$($(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml tests/language/bad.json) && { echo "the language check passed a bad file"; exit 1; }; \
+	for f in "spelling nl: diplooma" "spelling en: diplomma" "rare word: onderwijsorganisatorische" "sentence of 24 words" "Flesch-Douma"; do \
+	  grep -qF "$$f" <<<"$$out" || { echo "the language check missed: $$f"; exit 1; }; \
+	done; echo "language check: a bad file is refused with each of its findings"
 
 # Deterministic metingen and response files for test-e2e and bench (tests/fixtures.rs).
 fixtures: fetch

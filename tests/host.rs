@@ -15,12 +15,16 @@ mod export;
 mod instrument;
 #[path = "host/layering.rs"]
 mod layering;
+#[path = "host/length.rs"]
+mod length;
 #[path = "host/mirror.rs"]
 mod mirror;
 #[path = "host/payload.rs"]
 mod payload;
 #[path = "host/qr.rs"]
 mod qr;
+#[path = "host/routing.rs"]
+mod routing;
 #[path = "host/seal.rs"]
 mod seal;
 #[path = "common/seed000.rs"]

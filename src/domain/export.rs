@@ -404,6 +404,8 @@ fn missing_codes() -> Vec<CodeLabel> {
     let code = |code: &str, nl: &str, en: &str| CodeLabel {
         code: code.into(),
         label: Label { nl: nl.into(), en: en.into() },
+        exclusive: false,
+        show_if: None,
     };
     vec![
         code(DONT_KNOW_CODE, "Weet ik niet", "Don't know"),

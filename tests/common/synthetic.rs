@@ -138,6 +138,10 @@ fn random_answer(item: &Item, rng: &mut Lcg) -> Option<Answer> {
             if picked.is_empty() {
                 picked.push(codes[rng.below(codes.len())].clone());
             }
+            // An exclusive option ("niets") stands alone.
+            if picked.len() > 1 {
+                picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+            }
             Answer::Choices(picked)
         }
         ItemKind::Number { min, max, .. } => {

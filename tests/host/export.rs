@@ -146,6 +146,9 @@ fn random_response(inst: &Instrument, rng: &mut Lcg, n: usize, spread: usize) ->
                     if picked.is_empty() {
                         picked.push(codes[rng.below(codes.len())].clone());
                     }
+                    if picked.len() > 1 {
+                        picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+                    }
                     Answer::Choices(picked)
                 }
                 (ItemKind::Number { min, max, .. }, _) => {
@@ -610,8 +613,10 @@ fn quasi_identifiers_are_data_driven() {
     let ids = |inst: &Instrument| -> Vec<String> {
         spiegel::domain::export::quasi_identifiers(inst).iter().map(|i| i.id.clone()).collect()
     };
-    assert_eq!(ids(&builtin::student().unwrap()), ["niveau", "leerweg", "leerjaar", "stage"]);
-    assert_eq!(ids(&builtin::staff().unwrap()), ["rol", "niveaus_team"]);
+    let first = builtin::version(builtin::STUDENT_ID, "1.0.0").unwrap().parse().unwrap();
+    assert_eq!(ids(&first), ["niveau", "leerweg", "leerjaar", "stage"]);
+    assert_eq!(ids(&builtin::student().unwrap()), ["niveau", "leerweg", "stage"]);
+    assert_eq!(ids(&builtin::staff().unwrap()), ["rol", "niveaus_team", "leerwegen_team"]);
     assert_eq!(ids(&staff()), ["rol"]);
     // The kinds fixture has a role item that routes nothing and no context construct.
     assert!(ids(&instrument(crate::support::KINDS)).is_empty());
@@ -1149,4 +1154,31 @@ fn the_preview_shows_what_leaves() {
     assert!(p.suppressed_cells > 0 && p.suppressed_cells <= p.cells);
     assert_eq!(p.sample.as_ref(), doc.responses.as_ref().unwrap().first());
     assert!(p.sample_json.unwrap().contains("\"answers\""));
+}
+
+#[test]
+fn the_codebook_of_the_newest_student_vragenlijst_keeps_its_routing_and_exclusive_options() {
+    let inst = spiegel::domain::builtin::student().unwrap();
+    let mut rng = Lcg(11);
+    let class: Vec<Response> = (0..30).map(|n| random_response(&inst, &mut rng, n, 3)).collect();
+    let m = meting([0xe5; 8], &inst, Context::default(), WEEK);
+    let input = ExportInput {
+        instruments: vec![&inst],
+        metingen: vec![MetingInput { meting: &m, responses: (&class).into() }],
+    };
+    let doc = export(&input, &options(5), [4; 32], WEEK).unwrap();
+    let json: Value = serde_json::from_str(&checked_json(&doc)).unwrap();
+    let items = json["codebook"]["instruments"][0]["items"].as_array().unwrap();
+    let item = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
+    let hulp_bij = item("hulp_bij");
+    assert_eq!(hulp_bij["when_hidden"], "geen");
+    let geen = hulp_bij["codes"].as_array().unwrap().iter().find(|c| c["code"] == "geen");
+    assert_eq!(geen.unwrap()["exclusive"], true);
+    assert!(hulp_bij["codes"][0].get("exclusive").is_none(), "only where it holds");
+    assert_eq!(item("niveau")["from_context"], "niveau");
+    assert_eq!(item("tevreden_lessen")["dont_know_label"]["nl"], "Heb ik niet");
+    let wish = item("toekomstwens");
+    let hbo = wish["codes"].as_array().unwrap().iter().find(|c| c["code"] == "hbo").unwrap();
+    assert_eq!(hbo["show_if"]["item"], "niveau");
+    assert_eq!(hbo["show_if"]["in"], serde_json::json!(["4"]));
 }

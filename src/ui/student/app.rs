@@ -149,14 +149,15 @@ impl Screens {
         let mut half_way = false;
         let (instrument, session, screen) = match (&mode, invited, resumed) {
             (Mode::Plain, _, Some((i, s))) => (i, s, Screen::Run),
-            (Mode::Invited(_), Some((i, kiosk)), _) => match persist.load_session(&i) {
-                Some(s) if !s.response(&i).is_empty() => {
+            (Mode::Invited(inv), Some((i, kiosk)), _) => match persist.load_session(&i) {
+                Some(mut s) if !s.response(&i).is_empty() => {
                     half_way = kiosk;
                     let screen = if kiosk { Screen::Invite } else { Screen::Run };
+                    s.preset(&i, inv.context.answers(&i));
                     (i, s, screen)
                 }
                 _ => {
-                    let session = Session::start(&i);
+                    let session = Session::start_with(&i, inv.context.answers(&i));
                     (i, session, Screen::Invite)
                 }
             },
@@ -187,11 +188,34 @@ impl Screens {
         })
     }
 
-    /// Starts (or resumes) the instrument with this id.
+    /// A fresh session of `instrument`: an invitation's niveau and leerweg answer the items
+    /// they can, so those are not asked.
+    fn fresh(self, instrument: &Instrument) -> Session {
+        match self.invitation() {
+            Some(inv) => Session::start_with(instrument, inv.context.answers(instrument)),
+            None => Session::start(instrument),
+        }
+    }
+
+    /// Starts (or resumes) the instrument with this id: for an invitation, the version it
+    /// names (a meting of an earlier version gets that version's questions), otherwise
+    /// the newest.
     fn start(self, id: &str) {
-        let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
-        let session =
-            self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
+        let invited = self.invitation().filter(|inv| inv.instrument == id);
+        let found = self.catalog.with_value(|c| match &invited {
+            Some(inv) => c.version(&inv.instrument, &inv.version).cloned(),
+            None => c.current(id).cloned(),
+        });
+        let Some(instrument) = found else { return };
+        let session = match self.persist.load_session(&instrument) {
+            Some(mut s) => {
+                if let Some(inv) = &invited {
+                    s.preset(&instrument, inv.context.answers(&instrument));
+                }
+                s
+            }
+            None => self.fresh(&instrument),
+        };
         self.persist.save_session(&instrument, &session);
         // Only plain mode marks the run active: an invitation finds its run by itself,
         // and a kiosk's run must never open on the team's start screen.
@@ -208,7 +232,7 @@ impl Screens {
     fn wipe(self) {
         let id = self.instrument.with_value(|i| i.id.clone());
         self.persist.end_run(&id);
-        self.session.set(self.instrument.with_value(Session::start));
+        self.session.set(self.instrument.with_value(|i| self.fresh(i)));
         self.start(&id);
     }
 
@@ -247,7 +271,7 @@ impl Screens {
                 return kept;
             }
             self.instrument.with_value(|i| self.persist.end_run(&i.id));
-            self.session.set(self.instrument.with_value(Session::start));
+            self.session.set(self.instrument.with_value(|i| self.fresh(i)));
             self.receipt.set_value(None);
             self.screen.set(Screen::Handover);
             return kept;
@@ -358,7 +382,7 @@ impl Screens {
                     let waiting =
                         self.invitation().map_or(0, |inv| persist.outbox(inv.meting).len());
                     let on_next = Callback::new(move |()| {
-                        session.set(instrument.with_value(Session::start));
+                        session.set(instrument.with_value(|i| self.fresh(i)));
                         screen.set(Screen::Invite);
                     });
                     let on_collect = Callback::new(move |()| self.collect_outbox());

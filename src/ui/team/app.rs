@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::domain::builtin;
 use crate::domain::catalog::Catalog;
 use crate::domain::envelope::Parts;
+use crate::domain::instrument::{Audience, Instrument};
 use crate::domain::meting::{Draft, MetingId};
 use crate::domain::seal::{KeyPair, SealError};
 use crate::domain::session::Session;
@@ -58,11 +59,8 @@ enum Screen {
 #[component]
 pub fn App() -> impl IntoView {
     let (persist, lang) = provide_services();
-    // Every version of every built-in vragenlijst: older metingen open with theirs. The
-    // student vragenlijst first: it is the one a new meting offers first.
-    let mut files: Vec<_> = builtin::FILES.iter().collect();
-    files.sort_by_key(|f| f.id != builtin::STUDENT_ID);
-    let body = when_loaded(files, lang, move |builtins| {
+    // Every version of every built-in vragenlijst: older metingen open with theirs.
+    let body = when_loaded(builtin::FILES.iter().collect(), lang, move |builtins| {
         let mut catalog = Catalog::with_parsed_builtins(builtins);
         persist.load_instruments(&mut catalog);
         Screens::new(persist, catalog).view(lang)
@@ -191,9 +189,12 @@ impl Screens {
                         .into_any()
                 }
                 Screen::NewMeting => {
+                    // The students' vragenlijsten first: most metingen are of a class.
                     let instruments = catalog.with_value(|c| {
-                        c.currents()
-                            .map(|(_, i)| InstrumentChoice {
+                        let mut list: Vec<&Instrument> = c.currents().map(|(_, i)| i).collect();
+                        list.sort_by_key(|i| i.audience != Audience::Student);
+                        list.into_iter()
+                            .map(|i| InstrumentChoice {
                                 id: i.id.clone(),
                                 title: i.title.get(lang).to_string(),
                             })

@@ -87,6 +87,11 @@ impl Screens {
         {
             return Err(w.no_staff_for.to_string());
         }
+        // A staff version mirrors the student version of its time: its links name that
+        // version's questions and answers.
+        if !check_mirrors(&staff.instrument, &students.instrument).is_empty() {
+            return Err(w.other_version.to_string());
+        }
         let before = match &choice.before {
             Some((s, t)) => {
                 let (bs, bt) = (self.earlier(s, lang)?, self.earlier(t, lang)?);
@@ -94,6 +99,9 @@ impl Screens {
                     || bt.instrument.id != staff.instrument.id
                 {
                     return Err(w.no_staff_for.to_string());
+                }
+                if !check_mirrors(&bt.instrument, &bs.instrument).is_empty() {
+                    return Err(w.other_version.to_string());
                 }
                 Some((bs.label, bs.table, bt.table))
             }
