@@ -13,6 +13,12 @@ E2E := tests/e2e
 CLIENTS_VENV := $(CURDIR)/tests/clients/.venv
 DUCKDB_VERSION := 2.0.0
 FRICTIONLESS_VERSION := 5.21.0
+# The language check of the vragenlijsten (tests/language/check_language.py), in the
+# same virtual environment, with Debian's hunspell dictionaries.
+WORDFREQ_VERSION := 3.1.1
+TEXTSTAT_VERSION := 0.7.13
+# The newest version in each folder is checked; shipped versions never change.
+LANGUAGE_FILES := src/domain/builtin/spiegel-student src/domain/builtin/spiegel-staff
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CARGO_HOME ?= $(HOME)/.cargo
@@ -23,27 +29,41 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 .PHONY: help run test setup setup-apt setup-rust setup-tools setup-node fetch build \
-        lint test-host test-web test-e2e test-clients setup-python fixtures size bench
+        lint test-host test-web test-e2e test-clients test-language setup-python fixtures size bench dist
 
 help:
 	@echo "make run   - build Spiegel and serve it on http://127.0.0.1:8080"
 	@echo "make test  - lint, host tests, browser tests and end-to-end tests"
+	@echo "make dist  - the release build in dist/, with .br and .gz copies, for any web server"
 	@echo "make bench - print size and performance figures"
 
 ## ---- set-up (idempotent) ----
 
 setup: setup-apt setup-rust setup-tools setup-node setup-python
 
-# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes.
+# Debian's Chromium and ChromeDriver for the browser and end-to-end tests, brotli for sizes,
+# hunspell with Dutch and English dictionaries for the language check; nginx with its
+# brotli module and openssl: the end-to-end tests run against the shipped configuration
+# (deploy/nginx/). Installing nginx starts no service (a temporary policy-rc.d says so):
+# the tests start their own nginx on a free port and stop it again.
 setup-apt:
 	@missing=""; \
-	for p in chromium chromium-driver brotli python3 python3-venv; do \
+	for p in chromium chromium-driver brotli python3 python3-venv \
+	         hunspell hunspell-nl hunspell-en-gb hunspell-en-us \
+	         nginx libnginx-mod-http-brotli-static openssl; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  policy=""; \
+	  if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	    printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee /usr/sbin/policy-rc.d >/dev/null; \
+	    $(SUDO) chmod +x /usr/sbin/policy-rc.d; policy=1; \
+	  fi; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; status=$$?; \
+	  if [ -n "$$policy" ]; then $(SUDO) rm -f /usr/sbin/policy-rc.d; fi; \
+	  exit $$status; \
 	fi
 
 setup-rust:
@@ -71,7 +91,8 @@ setup-node:
 	  (cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error) && touch $(E2E)/node_modules/.stamp; \
 	fi
 
-# DuckDB and frictionless from PyPI, in a virtual environment of their own.
+# DuckDB and frictionless (the researchers' clients), wordfreq and textstat (the language
+# check) from PyPI, in a virtual environment of their own.
 setup-python:
 	@if ! $(CLIENTS_VENV)/bin/python -c 'import duckdb, frictionless, sys; \
 	  sys.exit(duckdb.__version__ != "$(DUCKDB_VERSION)")' 2>/dev/null; then \
@@ -80,14 +101,25 @@ setup-python:
 	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
 	    duckdb==$(DUCKDB_VERSION) frictionless==$(FRICTIONLESS_VERSION); \
 	fi
+	@if ! $(CLIENTS_VENV)/bin/python -c 'import importlib.metadata as m, sys; \
+	  sys.exit(m.version("wordfreq") != "$(WORDFREQ_VERSION)" or m.version("textstat") != "$(TEXTSTAT_VERSION)")' 2>/dev/null; then \
+	  echo "installing wordfreq $(WORDFREQ_VERSION) and textstat $(TEXTSTAT_VERSION) from PyPI"; \
+	  $(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check \
+	    wordfreq==$(WORDFREQ_VERSION) textstat==$(TEXTSTAT_VERSION); \
+	fi
 
 fetch:
 	@cargo fetch --locked --quiet
 
 ## ---- build and run ----
 
+# The release build: dist/ with index.html (student), team.html (team), the service worker,
+# hashed files and a .br and .gz copy of each (web/dist.mjs). Ready for any static host;
+# deploy/nginx/ has a tested nginx configuration.
 build: setup-apt setup-tools setup-node fetch
 	trunk build --release
+
+dist: build
 
 run: build
 	@echo "Spiegel: http://127.0.0.1:8080"
@@ -95,12 +127,13 @@ run: build
 
 ## ---- tests ----
 
-test: setup fetch lint test-host test-web test-e2e test-clients
+test: setup fetch lint test-language test-host test-web test-e2e test-clients
 
 lint: setup-rust fetch
 	cargo fmt --check
 	cargo clippy --offline --all-targets -- -D warnings
 	cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown --no-default-features --bins -- -D warnings
 
 test-host: fetch
 	cargo test --offline
@@ -108,7 +141,7 @@ test-host: fetch
 test-web: setup-apt setup-tools fetch
 	cargo test --offline --target wasm32-unknown-unknown --test web
 
-test-e2e: build fixtures
+test-e2e: dist fixtures
 	cd $(E2E) && node --test --test-concurrency=1
 
 # The export the end-to-end test downloaded, read by frictionless and DuckDB.
@@ -116,22 +149,29 @@ test-clients: setup-python
 	cd $(E2E)/out/export && $(CLIENTS_VENV)/bin/frictionless validate datapackage.json
 	$(CLIENTS_VENV)/bin/python tests/clients/check_export.py $(E2E)/out/export
 
+# Spelling (hunspell, Dutch and English), word frequency (wordfreq), sentence length and
+# Flesch-Douma (textstat) of the built-in vragenlijsten, with a report per item; fails on
+# a finding that tests/language/exceptions.toml does not explain.
+test-language: setup-apt setup-python
+	$(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml $(LANGUAGE_FILES)
+	@# The check must catch a misspelling, a rare word, a long sentence and a hard text.
+	@out=$$($(CLIENTS_VENV)/bin/python tests/language/check_language.py tests/language/exceptions.toml tests/language/bad.json) && { echo "the language check passed a bad file"; exit 1; }; \
+	for f in "spelling nl: diplooma" "spelling en: diplomma" "rare word: onderwijsorganisatorische" "sentence of 24 words" "Flesch-Douma"; do \
+	  grep -qF "$$f" <<<"$$out" || { echo "the language check missed: $$f"; exit 1; }; \
+	done; echo "language check: a bad file is refused with each of its findings"
+
 # Deterministic metingen and response files for test-e2e and bench (tests/fixtures.rs).
 fixtures: fetch
 	cargo run --offline --quiet --example fixtures -- $(E2E)/out/fixtures
 
 ## ---- figures ----
 
-# Brotli size of everything in dist/ (budget: 160 KB).
-size: build
-	@total=0; \
-	for f in $$(find dist -type f | sort); do \
-	  b=$$(brotli -c -q 11 "$$f" | wc -c); total=$$((total + b)); \
-	  printf '%8d  %s\n' "$$b" "$$f"; \
-	done; \
-	awk -v t=$$total 'BEGIN { printf "dist/ brotli total: %d bytes (%.1f KB; the student journey of issue 2 had a budget of 160 KB)\n", t, t / 1024 }'
+# Brotli size of every file in dist/ (the .br copies make dist wrote), and of what the student
+# path and the team path load (web/size.mjs).
+size: dist
+	@node web/size.mjs dist
 
 bench: size fixtures
 	cargo bench --offline --bench bench
 	cargo test --offline --release --target wasm32-unknown-unknown --test web_bench -- --nocapture
-	cd $(E2E) && node bench.mjs
+	cd $(E2E) && node load.mjs && node bench.mjs

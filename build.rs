@@ -76,7 +76,7 @@ fn main() {
     for e in &entries {
         index.push_str(&format!(
             "    BuiltinFile {{ id: {:?}, version: {:?}, hash: ContentHash({:?}), json: \
-             include_str!(concat!(env!(\"OUT_DIR\"), \"/{}\")) }},\n",
+             embedded!({:?}) }},\n",
             e.id, e.version, e.hash, e.file
         ));
     }

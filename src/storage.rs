@@ -69,9 +69,13 @@ pub enum StorageKey {
     /// A sealed response waiting on this device until the team collects it: meting id and
     /// a random id of its own.
     Outbox(String, String),
-    /// The ids of a meting's responses the mirror has shown, by meting id (see
-    /// [`crate::domain::analysis::release`]).
+    /// The ids of a meting's responses the mirror has shown, by meting id: the first
+    /// version's place for them, moved into the team store at the team page's start.
     Released(String),
+    /// A marker (no secret, no answer) that this device's team store holds the meting: a
+    /// kiosk on this device delivers its responses straight into the meting
+    /// ([`StorageKey::Inbox`]) instead of the outbox. Kept in step by the team page.
+    Held(String),
 }
 
 /// Prefix of every key, so Spiegel never touches other apps' data on a shared origin.
@@ -91,6 +95,7 @@ impl StorageKey {
             StorageKey::Inbox(m, r) => format!("{PREFIX}inbox.{m}.{r}"),
             StorageKey::Outbox(m, r) => format!("{PREFIX}outbox.{m}.{r}"),
             StorageKey::Released(m) => format!("{PREFIX}released.{m}"),
+            StorageKey::Held(m) => format!("{PREFIX}held.{m}"),
         }
     }
 }

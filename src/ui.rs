@@ -5,11 +5,11 @@
 //! `wasm_bindgen`. No business rules live here.
 
 pub mod browser;
+pub mod builtins;
 pub mod components;
 pub mod context;
 pub mod i18n;
 pub mod panic;
+pub mod shell;
 pub mod student;
 pub mod team;
-
-pub use team::App;

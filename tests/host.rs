@@ -18,6 +18,8 @@ mod export_joins;
 mod instrument;
 #[path = "host/layering.rs"]
 mod layering;
+#[path = "host/length.rs"]
+mod length;
 #[path = "host/mirror.rs"]
 mod mirror;
 #[path = "host/passphrase.rs"]
@@ -26,6 +28,8 @@ mod passphrase;
 mod payload;
 #[path = "host/qr.rs"]
 mod qr;
+#[path = "host/routing.rs"]
+mod routing;
 #[path = "host/seal.rs"]
 mod seal;
 #[path = "common/seed000.rs"]

@@ -32,7 +32,7 @@ fn mount_app() -> (HtmlElement, impl Drop) {
     let doc = document();
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), spiegel::ui::App);
+    let handle = leptos::mount::mount_to(root.clone(), spiegel::ui::student::App);
     (root, handle)
 }
 

@@ -1,4 +1,5 @@
-//! Entry point of the browser app: installs the panic hook and mounts the Leptos app.
+//! Entry point of the student app (`index.html`): installs the panic hook and mounts the
+//! student's screens: start, runs, invitations, receipts, kiosk mode.
 
 /// Talc instead of the default dlmalloc: smaller in the download and faster (see README).
 #[cfg(target_arch = "wasm32")]
@@ -8,7 +9,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(target_arch = "wasm32")]
 fn main() {
     spiegel::ui::panic::install();
-    leptos::mount::mount_to_body(spiegel::ui::App);
+    leptos::mount::mount_to_body(spiegel::ui::student::App);
 }
 
 /// The app only runs in the browser; on the host this binary explains that and exits.

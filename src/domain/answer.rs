@@ -62,10 +62,18 @@ pub fn pick_one(code: &str) -> Answer {
     }
 }
 
-/// The answer after ticking or unticking `code` in a multiple choice. "Weet ik niet"
-/// replaces every other pick, and any other pick replaces "weet ik niet". An empty
-/// selection means no answer (the session clears it).
+/// The answer after ticking or unticking `code` in a multiple choice without exclusive
+/// options; see [`toggle_with`].
 pub fn toggle(current: Option<&Answer>, code: &str) -> Answer {
+    toggle_with(current, code, &[])
+}
+
+/// The answer after ticking or unticking `code` in a multiple choice whose exclusive
+/// options ("niets", "geen van deze") are `exclusive`. "Weet ik niet" replaces every
+/// other pick, and any other pick replaces "weet ik niet". Ticking an exclusive option
+/// clears the other picks; ticking another option clears the exclusive ones. An empty
+/// selection means no answer (the session clears it).
+pub fn toggle_with(current: Option<&Answer>, code: &str, exclusive: &[&str]) -> Answer {
     let mut picked = match current {
         Some(Answer::Choices(cs)) => cs.clone(),
         _ => Vec::new(),
@@ -81,7 +89,11 @@ pub fn toggle(current: Option<&Answer>, code: &str) -> Answer {
         Some(i) => {
             picked.remove(i);
         }
-        None => picked.push(code.into()),
+        None if exclusive.contains(&code) => picked = vec![code.into()],
+        None => {
+            picked.retain(|c| !exclusive.contains(&c.as_str()));
+            picked.push(code.into());
+        }
     }
     Answer::Choices(picked)
 }
@@ -124,6 +136,17 @@ mod tests {
         assert_eq!(toggle(Some(&dk), "c"), choices(&["c"]));
         assert_eq!(pick_one(DONT_KNOW_CODE), Answer::DontKnow);
         assert_eq!(pick_one("ja"), Answer::Choice("ja".into()));
+    }
+
+    #[test]
+    fn an_exclusive_option_clears_the_others_and_the_other_way_round() {
+        let ab = choices(&["a", "b"]);
+        let niets = toggle_with(Some(&ab), "niets", &["niets"]);
+        assert_eq!(niets, choices(&["niets"]));
+        assert_eq!(toggle_with(Some(&niets), "c", &["niets"]), choices(&["c"]));
+        assert_eq!(toggle_with(Some(&niets), "niets", &["niets"]), choices(&[]));
+        // Without exclusive options nothing is cleared.
+        assert_eq!(toggle(Some(&ab), "niets"), choices(&["a", "b", "niets"]));
     }
 
     #[test]

@@ -15,8 +15,8 @@
 //! | 4     | CRC-32 of every byte before it, little endian |
 //!
 //! The body, once opened, is a 4-byte little-endian length and that many bytes of JSON
-//! ([`Meta`]: the team's label, the vragenlijst, context, week, state and the export
-//! plan), then every collected response as a 16-byte response id, a 4-byte little-endian
+//! ([`Meta`]: the team's label, the vragenlijst, context, week, state, the export plan
+//! and the released set), then every collected response as a 16-byte response id, a 4-byte little-endian
 //! length and its envelope ([`crate::domain::envelope`]), still sealed as it arrived.
 //!
 //! So without the passphrase a backup shows only the meting id and how large it is; the
@@ -65,6 +65,9 @@ pub struct Backup {
     pub state: MetingState,
     /// Its export plan, so a restored device keeps exports unjoinable.
     pub plan: Option<ExportPlan>,
+    /// Its released set ([`crate::domain::analysis::release`]), so a restored device keeps
+    /// showing the mirror and exports in steps of `k` from where this one was.
+    pub released: BTreeSet<String>,
     /// Every collected response: its id and its envelope's bytes.
     pub responses: Vec<(String, Vec<u8>)>,
 }
@@ -102,6 +105,9 @@ struct Meta {
     week: String,
     state: MetingState,
     plan: Option<FilePlan>,
+    /// The released set (ids of responses in this backup's meting).
+    #[serde(default)]
+    released: BTreeSet<String>,
 }
 
 /// [`ExportPlan`] as written in a backup.
@@ -110,8 +116,6 @@ struct Meta {
 pub struct FilePlan {
     /// See [`ExportPlan::k`].
     pub k: usize,
-    /// See [`ExportPlan::released`].
-    pub released: BTreeSet<String>,
     /// See [`ExportPlan::records`].
     pub records: Option<FileRecordPlan>,
 }
@@ -138,7 +142,6 @@ impl From<&ExportPlan> for FilePlan {
     fn from(p: &ExportPlan) -> FilePlan {
         FilePlan {
             k: p.k,
-            released: p.released.clone(),
             records: p.records.as_ref().map(|r| FileRecordPlan {
                 k: r.k,
                 dates: r.dates,
@@ -175,7 +178,7 @@ impl FilePlan {
                 batches: r.batches.clone(),
             }),
         };
-        Some(ExportPlan { k: self.k, released: self.released.clone(), records })
+        Some(ExportPlan { k: self.k, records })
     }
 }
 
@@ -195,6 +198,7 @@ pub fn write(backup: &Backup, seed: [u8; 32]) -> Vec<u8> {
         week: m.week.clone(),
         state: backup.state,
         plan: backup.plan.as_ref().map(FilePlan::from),
+        released: backup.released.clone(),
     };
     let json = serde_json::to_vec(&meta).unwrap_or_default();
     let mut body = Vec::with_capacity(json.len() + backup.responses.len() * 200);
@@ -304,7 +308,8 @@ pub fn read(bytes: &[u8], passphrase: &str) -> Result<(Backup, KeyPair), BackupE
         week: meta.week,
         key: outside.key,
     };
-    Ok((Backup { meting, state: meta.state, plan, responses }, keys))
+    let released = meta.released;
+    Ok((Backup { meting, state: meta.state, plan, released, responses }, keys))
 }
 
 /// The file name a backup is offered under: the meting id and the week it was made.

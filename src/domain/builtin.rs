@@ -1,5 +1,11 @@
-//! The built-in vragenlijsten, every version of each, compiled into the app so they work
-//! without any request.
+//! The built-in vragenlijsten, every version of each.
+//!
+//! The table of them ([`FILES`]: id, version, content hash) is always compiled in. The
+//! files themselves are compiled in too with the feature `embed-builtins` (the default:
+//! host, tests, `make fixtures`); the two apps are built without it and fetch a file when
+//! they need it, as `builtin/<id>-<version>-<hash>.json` next to the page
+//! ([`BuiltinFile::path`], written by `make dist`), so a student's phone downloads only
+//! the vragenlijst of its invitation, never every version of every one.
 //!
 //! Each version is a file `builtin/<id>/<version>.json` in the instrument file format.
 //! A version is never edited once it has shipped: a change is a new file with a higher
@@ -18,8 +24,24 @@ pub struct BuiltinFile {
     pub version: &'static str,
     /// The content hash of the file ([`instrument::content_hash`]), computed at build time.
     pub hash: ContentHash,
-    /// The file, minified.
-    pub json: &'static str,
+    /// The file, minified, when it is compiled in (feature `embed-builtins`).
+    pub json: Option<&'static str>,
+}
+
+/// The minified file `$file` of `OUT_DIR` (written by `build.rs`), when compiled in.
+#[cfg(feature = "embed-builtins")]
+macro_rules! embedded {
+    ($file:literal) => {
+        Some(include_str!(concat!(env!("OUT_DIR"), "/", $file)))
+    };
+}
+
+/// Not compiled in: the apps fetch the file ([`BuiltinFile::path`]).
+#[cfg(not(feature = "embed-builtins"))]
+macro_rules! embedded {
+    ($file:literal) => {
+        None
+    };
 }
 
 include!(concat!(env!("OUT_DIR"), "/builtin_index.rs"));
@@ -31,9 +53,42 @@ pub const STUDENT_ID: &str = "spiegel-student";
 pub const STAFF_ID: &str = "spiegel-staff";
 
 impl BuiltinFile {
-    /// Parses the file (host tests guarantee every built-in file is valid).
+    /// Parses the compiled-in file (host tests guarantee every built-in file is valid).
+    /// Without the feature `embed-builtins` the file is not compiled in: see
+    /// [`BuiltinFile::parse_fetched`].
     pub fn parse(&self) -> Result<Instrument, Vec<Problem>> {
-        instrument::parse_known(self.json, self.hash)
+        match self.json {
+            Some(json) => instrument::parse_known(json, self.hash),
+            None => Err(vec![Problem::new(
+                "id",
+                instrument::ProblemKind::Syntax {
+                    detail: format!("{}@{} is not compiled in", self.id, self.version),
+                },
+            )]),
+        }
+    }
+
+    /// Parses the text of the file as fetched from [`BuiltinFile::path`], after checking
+    /// that its content is this version's (a damaged or mixed-up file is refused).
+    pub fn parse_fetched(&self, json: &str) -> Result<Instrument, Vec<Problem>> {
+        if instrument::content_hash(json) != Some(self.hash) {
+            return Err(vec![Problem::new(
+                "id",
+                instrument::ProblemKind::Syntax {
+                    detail: format!("{}@{} is not the expected file", self.id, self.version),
+                },
+            )]);
+        }
+        instrument::parse_known(json, self.hash)
+    }
+
+    /// Where the apps find the file, relative to their page: the id, the version and the
+    /// first 16 hexadecimal characters of the content hash, so the name changes with the
+    /// content and the file can be cached for good.
+    pub fn path(&self) -> String {
+        let hash = self.hash.to_text();
+        let hex = hash.trim_start_matches("sha256:");
+        format!("builtin/{}-{}-{}.json", self.id, self.version, &hex[..16.min(hex.len())])
     }
 }
 

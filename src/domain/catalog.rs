@@ -67,6 +67,12 @@ impl Catalog {
         c
     }
 
+    /// A catalogue of the built-in vragenlijsten given, parsed by the caller (the apps
+    /// fetch the files they need, see [`builtin::BuiltinFile::parse_fetched`]).
+    pub fn with_parsed_builtins(builtins: Vec<Instrument>) -> Catalog {
+        Catalog { entries: builtins.into_iter().map(|i| (Origin::BuiltIn, i)).collect() }
+    }
+
     /// The newest version of the instrument with this id: what a new meting or run uses.
     pub fn current(&self, id: &str) -> Option<&Instrument> {
         self.entries

@@ -82,6 +82,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 
+use crate::domain::analysis::release::release;
 use crate::domain::analysis::Settings;
 use crate::domain::answer::DONT_KNOW_CODE;
 use crate::domain::condition::Condition;
@@ -108,6 +109,13 @@ pub struct MetingInput<'a> {
     pub responses: Responses<'a>,
     /// What its earlier exports fixed ([`plan`]); `None` before its first export.
     pub plan: Option<&'a ExportPlan>,
+    /// The meting's released set: the ids of the responses that every earlier view of it
+    /// showed, in the mirror or in an export ([`crate::domain::analysis::release`]). With
+    /// it, the export takes those and the responses collected since only when at least
+    /// `k` arrived; fewer stay on the device ([`Planned::held_back`]), and the set after
+    /// this export is in [`Planned::released`]. `None` takes every response given (the
+    /// export on its own, without a device that remembers).
+    pub released: Option<&'a BTreeSet<String>>,
 }
 
 /// A meting's responses: as they are, or coded beforehand with [`ExportSheet::new`]
@@ -216,8 +224,11 @@ pub struct Planned {
     /// [`MetingInput::plan`] to every later export of the meting.
     pub plans: Vec<(MetingId, ExportPlan)>,
     /// Per meting, responses that stay behind because fewer than `k` arrived since its
-    /// last export.
+    /// released set last grew.
     pub held_back: Vec<(MetingId, usize)>,
+    /// Per meting given with a released set, that set after this export (the ids of every
+    /// response in it): keep it as the meting's released set.
+    pub released: Vec<(MetingId, BTreeSet<String>)>,
 }
 
 /// Makes the export of `input` following each meting's [`ExportPlan`] (see [`plan`]), and
@@ -235,10 +246,16 @@ pub fn export_planned(
     let prepared = prepare(input, options)?;
     let mut plans = Vec::with_capacity(prepared.metingen.len());
     let mut held_back = Vec::new();
+    let mut released = Vec::new();
     for work in &prepared.metingen {
-        plans.push((work.input.meting.id, work.plan_after(&prepared, options)));
+        let id = work.input.meting.id;
+        plans.push((id, work.plan_after(&prepared, options)));
         if work.held_back > 0 {
-            held_back.push((work.input.meting.id, work.held_back));
+            held_back.push((id, work.held_back));
+        }
+        if work.input.released.is_some() {
+            let ids = (0..work.sheet.len()).map(|r| work.sheet.id(r).to_string()).collect();
+            released.push((id, ids));
         }
     }
     let k = options.settings.k();
@@ -398,7 +415,7 @@ pub fn export_planned(
         aggregates,
         responses: with_records.then_some(records),
     };
-    Ok(Planned { document, plans, held_back })
+    Ok(Planned { document, plans, held_back, released })
 }
 
 /// Every open answer that would leave the device with `options.include_text` on, scrubbed,
@@ -442,6 +459,8 @@ fn missing_codes() -> Vec<CodeLabel> {
     let code = |code: &str, nl: &str, en: &str| CodeLabel {
         code: code.into(),
         label: Label { nl: nl.into(), en: en.into() },
+        exclusive: false,
+        show_if: None,
     };
     vec![
         code(DONT_KNOW_CODE, "Weet ik niet", "Don't know"),
@@ -530,11 +549,6 @@ impl Work<'_> {
     fn plan_after(&self, prepared: &Prepared<'_>, options: &ExportOptions) -> ExportPlan {
         let before = self.input.plan;
         let k = options.settings.k();
-        let ids = (0..self.sheet.len()).map(|r| self.sheet.id(r).to_string());
-        let released: BTreeSet<String> = match before {
-            Some(p) => p.released.iter().cloned().chain(ids).collect(),
-            None => ids.collect(),
-        };
         let records = match (&self.outcome, prepared.plans.get(self.plan)) {
             (Some(outcome), Some(plan)) => {
                 let mut levels = Vec::new();
@@ -576,7 +590,7 @@ impl Work<'_> {
             }
             _ => before.and_then(|p| p.records.clone()),
         };
-        ExportPlan { k: before.map_or(k, |p| p.k), released, records }
+        ExportPlan { k: before.map_or(k, |p| p.k), records }
     }
 }
 
@@ -621,9 +635,22 @@ fn prepare<'a>(
             Responses::Coded(sheet) if sheet.fits(plan.instrument) => Cow::Borrowed(sheet),
             Responses::Coded(_) => return Err(ExportError::OtherInstrument),
         };
-        let ids: Vec<&str> = (0..sheet.len()).map(|r| sheet.id(r)).collect();
-        let (keep, held_back) = plan::releasable(m.plan, &ids, k);
-        let sheet = if held_back > 0 { Cow::Owned(sheet.subset(&keep)) } else { sheet };
+        // The released set decides which responses this export may show.
+        let (sheet, held_back) = match m.released {
+            Some(before) => {
+                let present: BTreeSet<String> =
+                    (0..sheet.len()).map(|r| sheet.id(r).to_string()).collect();
+                let step = release(before, &present, k);
+                if step.shown.len() == sheet.len() {
+                    (sheet, 0)
+                } else {
+                    let keep: Vec<bool> =
+                        (0..sheet.len()).map(|r| step.shown.contains(sheet.id(r))).collect();
+                    (Cow::Owned(sheet.subset(&keep)), step.held)
+                }
+            }
+            None => (sheet, 0),
+        };
         let small = sheet.len() < k;
         let outcome = (!small && !options.aggregates_only).then(|| {
             let (values, record_values) = plan.qi_values(&sheet, options.dates);

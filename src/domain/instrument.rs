@@ -116,6 +116,9 @@ pub struct Item {
     pub required: bool,
     /// Whether "weet ik niet" is offered.
     pub dont_know: bool,
+    /// What the "weet ik niet" answer says here instead, e.g. "Heb ik niet" on a row of
+    /// lessons; its code stays `weet_niet` (a missing value).
+    pub dont_know_label: Option<Text>,
     /// Whether "sla over" is offered (always possible for optional items).
     pub skippable: bool,
     /// Shown only when this holds (besides its section's condition).
@@ -124,6 +127,40 @@ pub struct Item {
     pub kind: ItemKind,
     /// The student item it mirrors (staff instruments).
     pub mirror: Option<Mirror>,
+    /// The part of a meting's context that answers this item when the team set it; the
+    /// item is then not asked (see [`crate::domain::meting::Context::answers`]).
+    pub from_context: Option<ContextKey>,
+    /// The code this item counts as in the mirror analysis when its condition hides it
+    /// because of earlier answers (every item the condition looks at has a real answer).
+    pub when_hidden: Option<String>,
+}
+
+/// A part of a meting's context that can answer an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextKey {
+    /// The mbo niveau (`1` to `4`).
+    Niveau,
+    /// The leerweg (`bol`, `bbl`).
+    Leerweg,
+}
+
+impl ContextKey {
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContextKey::Niveau => "niveau",
+            ContextKey::Leerweg => "leerweg",
+        }
+    }
+
+    /// The key with this file name.
+    pub fn from_name(name: &str) -> Option<ContextKey> {
+        match name {
+            "niveau" => Some(ContextKey::Niveau),
+            "leerweg" => Some(ContextKey::Leerweg),
+            _ => None,
+        }
+    }
 }
 
 /// A link from a staff item (or matrix row) to the student item it mirrors.
@@ -138,13 +175,27 @@ pub struct Mirror {
     pub codes: Vec<String>,
 }
 
-/// A coded answer option.
+/// A coded answer option (or a point of a scale).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     /// Code stored in answers and exports.
     pub code: String,
     /// Label shown to the respondent.
     pub label: Text,
+    /// An option of a multiple choice that excludes every other ("niets"): picking it
+    /// clears the others, picking another clears it, and a response holding it with
+    /// another option is refused.
+    pub exclusive: bool,
+    /// An option shown only when this holds on earlier answers (single and multiple
+    /// choice), e.g. "verder leren op het hbo" only for niveau 4.
+    pub show_if: Option<Condition>,
+}
+
+impl Choice {
+    /// A plain option: always shown, not exclusive.
+    pub fn new(code: impl Into<String>, label: Text) -> Choice {
+        Choice { code: code.into(), label, exclusive: false, show_if: None }
+    }
 }
 
 /// A row of a matrix: its own small question on the matrix's shared scale.
@@ -241,18 +292,28 @@ impl ItemKind {
             }
             ItemKind::Scale { points } | ItemKind::Matrix { points, .. } => points.clone(),
             ItemKind::YesNo => vec![
-                Choice { code: YES.into(), label: Text::new("Ja", "Yes") },
-                Choice { code: NO.into(), label: Text::new("Nee", "No") },
+                Choice::new(YES, Text::new("Ja", "Yes")),
+                Choice::new(NO, Text::new("Nee", "No")),
             ],
             ItemKind::Share { bands } => SHARE_BANDS
                 .iter()
                 .enumerate()
-                .map(|(band, (code, nl, en))| Choice {
-                    code: (*code).into(),
-                    label: bands.map_or_else(|| Text::new(*nl, *en), |b| b.label_text(band)),
+                .map(|(band, (code, nl, en))| {
+                    let label = bands.map_or_else(|| Text::new(*nl, *en), |b| b.label_text(band));
+                    Choice::new(*code, label)
                 })
                 .collect(),
             ItemKind::Number { .. } | ItemKind::OpenText { .. } => Vec::new(),
+        }
+    }
+
+    /// The codes of the exclusive options of a multiple choice (empty for other kinds).
+    pub fn exclusive_codes(&self) -> Vec<&str> {
+        match self {
+            ItemKind::MultipleChoice { options, .. } => {
+                options.iter().filter(|o| o.exclusive).map(|o| o.code.as_str()).collect()
+            }
+            _ => Vec::new(),
         }
     }
 

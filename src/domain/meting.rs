@@ -11,18 +11,26 @@
 //! The invitation is a link whose URL *fragment* (the part after `#`, which browsers never
 //! send to a server) carries what a student's device needs to answer and seal:
 //!
-//! `#m=<meting id>&i=<instrument id>&v=<instrument version>&k=<public key>[&kiosk=1]`
+//! `#m=<meting id>&i=<instrument id>&v=<instrument version>&k=<public key>[&n=<niveau>][&l=<leerweg>][&kiosk=1]`
 //!
 //! - `m`: the meting id, 16 lowercase hexadecimal characters;
 //! - `i`, `v`: the instrument id and version, percent-encoded where needed;
 //! - `k`: the public key, 64 hexadecimal characters ([`PublicKey::to_text`]);
+//! - `n`, `l`: the niveau and leerweg the team set for the meting (one of [`NIVEAUS`],
+//!   [`LEERWEGEN`]), absent when left open. Items marked `from_context` are then answered
+//!   by them and not asked ([`Context::answers`]);
 //! - `kiosk=1`: this device is shared; after each submit it is wiped for the next student.
 //!
 //! Parameters may come in any order; unknown ones are ignored, so a later version can add
-//! some. A missing or malformed parameter gives an [`InvitationError`] that names it.
+//! some, and a link made before `n` and `l` existed still works (the student answers
+//! those items). A missing or malformed parameter gives an [`InvitationError`] that
+//! names it.
 
+use std::collections::BTreeMap;
+
+use crate::domain::answer::Answer;
 use crate::domain::hex;
-use crate::domain::instrument::{ContentHash, Instrument};
+use crate::domain::instrument::{ContentHash, ContextKey, Instrument, ItemKind};
 use crate::domain::passphrase::{self, PassphraseProblem};
 use crate::domain::seal::{self, Kdf, KeyPair, PinProblem, PublicKey, SealError, WrappedKey};
 
@@ -105,6 +113,47 @@ impl Context {
             return Err(MetingError::UnknownContext("leerweg"));
         }
         Ok(())
+    }
+
+    /// The answers this context gives to the items of `instrument` marked `from_context`,
+    /// so those items are not asked ([`crate::domain::session::Session::preset`]).
+    ///
+    /// A value answers an item when the item has an option with that code (a single
+    /// choice gets that code, a multiple choice that one pick). Leerweg `beide` answers a
+    /// multiple choice with both `bol` and `bbl`. A value no option fits (niveau
+    /// `gemengd` on a single choice of niveaus) answers nothing: the item is asked.
+    pub fn answers(&self, instrument: &Instrument) -> BTreeMap<String, Answer> {
+        let mut out = BTreeMap::new();
+        for (_, item) in instrument.items() {
+            let Some(key) = item.from_context else { continue };
+            let value = match key {
+                ContextKey::Niveau => self.niveau.as_deref(),
+                ContextKey::Leerweg => self.leerweg.as_deref(),
+            };
+            let Some(value) = value else { continue };
+            let (options, multiple) = match &item.kind {
+                ItemKind::SingleChoice { options } => (options, false),
+                ItemKind::MultipleChoice { options, .. } => (options, true),
+                _ => continue,
+            };
+            let has = |code: &str| options.iter().any(|o| o.code == code);
+            let answer = if has(value) {
+                if multiple {
+                    Answer::Choices(vec![value.to_string()])
+                } else {
+                    Answer::Choice(value.to_string())
+                }
+            } else if multiple && key == ContextKey::Leerweg && value == "beide" {
+                if !(has("bol") && has("bbl")) {
+                    continue;
+                }
+                Answer::Choices(vec!["bol".into(), "bbl".into()])
+            } else {
+                continue;
+            };
+            out.insert(item.id.clone(), answer);
+        }
+        out
     }
 }
 
@@ -269,6 +318,7 @@ impl Meting {
             instrument: self.instrument.clone(),
             version: self.instrument_version.clone(),
             key: self.public(),
+            context: Context { domein: None, ..self.context.clone() },
             kiosk,
         }
     }
@@ -286,6 +336,9 @@ pub struct Invitation {
     pub version: String,
     /// The meting's public key.
     pub key: PublicKey,
+    /// The niveau and leerweg the team set (never the domein: a student's device does
+    /// not need it). Empty for a link made before these were carried.
+    pub context: Context,
     /// A shared device in kiosk mode.
     pub kiosk: bool,
 }
@@ -311,6 +364,12 @@ impl Invitation {
             escape(&self.version),
             self.key.to_text()
         );
+        if let Some(n) = &self.context.niveau {
+            text.push_str(&format!("&n={}", escape(n)));
+        }
+        if let Some(l) = &self.context.leerweg {
+            text.push_str(&format!("&l={}", escape(l)));
+        }
         if self.kiosk {
             text.push_str("&kiosk=1");
         }
@@ -327,12 +386,15 @@ impl Invitation {
     pub fn from_fragment(fragment: &str) -> Result<Invitation, InvitationError> {
         let (mut meting, mut instrument, mut version, mut key, mut kiosk) =
             (None, None, None, None, false);
+        let mut context = Context::default();
         for (name, value) in params(fragment) {
             match name {
                 "m" => meting = Some(value),
                 "i" => instrument = Some(value),
                 "v" => version = Some(value),
                 "k" => key = Some(value),
+                "n" => context.niveau = Some(listed(value, &NIVEAUS, "n")?),
+                "l" => context.leerweg = Some(listed(value, &LEERWEGEN, "l")?),
                 "kiosk" => kiosk = value == "1",
                 _ => {}
             }
@@ -347,8 +409,16 @@ impl Invitation {
             .ok_or(InvitationError::Malformed("v"))?;
         let key = key.ok_or(InvitationError::Missing("k"))?;
         let key = PublicKey::from_text(key).map_err(|_| InvitationError::Malformed("k"))?;
-        Ok(Invitation { meting, instrument, version, key, kiosk })
+        Ok(Invitation { meting, instrument, version, key, context, kiosk })
     }
+}
+
+/// `value` when it is one of `list`; otherwise the parameter `name` is malformed.
+fn listed(value: &str, list: &[&str], name: &'static str) -> Result<String, InvitationError> {
+    list.iter()
+        .find(|v| **v == value)
+        .map(|v| (*v).to_string())
+        .ok_or(InvitationError::Malformed(name))
 }
 
 /// `name=value` pairs of a fragment.

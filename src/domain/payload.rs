@@ -32,7 +32,8 @@
 //!   [`ItemKind::choices`];
 //! - multiple choice: `3 +` a bitmask of the picked options (bit *i* is option *i*; at
 //!   most 63 options). The picked codes must be in option order without repeats, as the
-//!   session keeps them, so that decoding gives them back exactly;
+//!   session keeps them, so that decoding gives them back exactly; an exclusive option
+//!   ("niets") is never picked together with another, and such a mask is refused;
 //! - number: `3`, then the value zigzag-encoded (0, −1, 1, −2, … as 0, 1, 2, 3, …) as a
 //!   varint; it must lie in the item's range;
 //! - open text: `3`, then the byte length as a varint, then the UTF-8 bytes; at most
@@ -51,7 +52,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};
-use crate::domain::instrument::{Instrument, Item, ItemKind};
+use crate::domain::instrument::{Choice, Instrument, Item, ItemKind};
 use crate::domain::response::Response;
 
 /// The first three bytes of every payload.
@@ -135,6 +136,9 @@ pub enum PayloadError {
     /// Picked codes of a multiple choice out of option order, or repeated.
     #[error("picked options of {0} are repeated or not in option order")]
     Unordered(String),
+    /// An exclusive option ("niets") picked together with another option.
+    #[error("{0} holds an exclusive option together with another one")]
+    Exclusive(String),
     /// A multiple choice with more options than fit in the bitmask.
     #[error("{0} has more than 63 options")]
     TooManyOptions(String),
@@ -283,9 +287,18 @@ fn max_answer_len(kind: &ItemKind) -> usize {
         | ItemKind::YesNo
         | ItemKind::Share { .. } => coded(kind.choices().len()),
         ItemKind::MultipleChoice { options, .. } => {
-            let all = 1u64.checked_shl(u32::try_from(options.len()).unwrap_or(u32::MAX));
-            // More than 63 options cannot be written at all; 10 bytes bound any varint.
-            all.map_or(10, |all| varint_len(FIRST.saturating_add(all.saturating_sub(1))))
+            if options.len() > MAX_OPTIONS {
+                // More than 63 options cannot be written at all; 10 bytes bound any varint.
+                return 10;
+            }
+            // The largest mask a response can hold: every option that goes with others,
+            // or one exclusive option alone, whichever is larger.
+            let bit = |i: usize| 1u64 << i;
+            let together: u64 =
+                options.iter().enumerate().filter(|(_, o)| !o.exclusive).map(|(i, _)| bit(i)).sum();
+            let alone =
+                options.iter().enumerate().filter(|(_, o)| o.exclusive).map(|(i, _)| bit(i)).max();
+            varint_len(FIRST.saturating_add(together.max(alone.unwrap_or(0))))
         }
         ItemKind::Number { min, max, .. } => {
             1 + varint_len(zigzag(*min)).max(varint_len(zigzag(*max)))
@@ -345,6 +358,9 @@ fn encode_substantive(out: &mut Vec<u8>, item: &Item, answer: &Answer) -> Result
                 next = index.saturating_add(1);
                 let bit = u32::try_from(index).ok().and_then(|i| 1u64.checked_shl(i));
                 mask |= bit.ok_or_else(|| PayloadError::TooManyOptions(item.id.clone()))?;
+            }
+            if breaks_exclusive(options, picked) {
+                return Err(PayloadError::Exclusive(item.id.clone()));
             }
             put_varint(out, FIRST.saturating_add(mask));
         }
@@ -421,6 +437,9 @@ fn decode_answer(r: &mut Reader<'_>, item: &Item) -> Result<Option<Answer>, Payl
                     picked.push(option.code.clone());
                 }
             }
+            if breaks_exclusive(options, &picked) {
+                return Err(PayloadError::Exclusive(item.id.clone()));
+            }
             Answer::Choices(picked)
         }
         _ if value != 0 => return Err(PayloadError::BadTag(item.id.clone())),
@@ -466,6 +485,11 @@ fn decode_answer(r: &mut Reader<'_>, item: &Item) -> Result<Option<Answer>, Payl
         | ItemKind::Share { .. } => return Err(PayloadError::BadTag(item.id.clone())),
     };
     Ok(Some(answer))
+}
+
+/// Whether `picked` holds an exclusive option together with another one.
+fn breaks_exclusive(options: &[Choice], picked: &[String]) -> bool {
+    picked.len() > 1 && options.iter().any(|o| o.exclusive && picked.contains(&o.code))
 }
 
 /// The 16 bytes of a response id of 32 lowercase hex characters.

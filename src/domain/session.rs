@@ -4,12 +4,12 @@
 //! The session is plain data; the instrument is passed in to every call, so a session can
 //! be stored and restored without carrying the instrument along.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};
-use crate::domain::instrument::{Instrument, Item, ItemKind};
+use crate::domain::instrument::{Choice, Instrument, Item, ItemKind};
 
 /// Where the respondent is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +145,12 @@ pub enum AnswerProblem {
     /// "Sla over" is not offered here.
     #[error("skipping is not offered")]
     SkipNotOffered,
+    /// An exclusive option ("niets") picked together with another option.
+    #[error("{0} cannot be picked together with another option")]
+    Exclusive(String),
+    /// An option that is not shown to this respondent (its condition does not hold).
+    #[error("option {0} is not shown")]
+    OptionNotShown(String),
 }
 
 /// How far the respondent is.
@@ -175,14 +181,64 @@ pub struct Session {
     answers: BTreeMap<String, Answer>,
     position: Position,
     submitted: bool,
+    /// Items answered by the meting's context ([`Session::preset`]): never asked, but
+    /// their answers route the rest and are sent.
+    given: BTreeSet<String>,
+}
+
+/// The items of an instrument as a respondent meets them, given the answers so far.
+struct Walk<'i, 'a> {
+    /// Items asked, in order.
+    asked: Vec<&'i Item>,
+    /// Items answered by the context and not asked, in order.
+    given: Vec<&'i Item>,
+    /// The answers that conditions see: those of items asked or given.
+    visible: BTreeMap<&'i str, &'a Answer>,
 }
 
 impl Session {
     /// Starts at the first question shown.
     pub fn start(instrument: &Instrument) -> Session {
-        let mut s = Session { answers: BTreeMap::new(), position: Position::End, submitted: false };
+        let mut s = Session {
+            answers: BTreeMap::new(),
+            position: Position::End,
+            submitted: false,
+            given: BTreeSet::new(),
+        };
         s.position = s.first_open(instrument);
         s
+    }
+
+    /// Starts with answers the meting's context gives ([`Session::preset`]).
+    pub fn start_with(instrument: &Instrument, given: BTreeMap<String, Answer>) -> Session {
+        let mut s = Session::start(instrument);
+        s.preset(instrument, given);
+        s
+    }
+
+    /// Fixes answers that the meting's context gives (for example the niveau the team
+    /// set), so those items are not asked: they count for routing and are sent with the
+    /// response. An answer that does not fit its item is left out (the item is then
+    /// asked). Call it again after [`Session::restore`]: the context is not stored.
+    pub fn preset(&mut self, instrument: &Instrument, given: BTreeMap<String, Answer>) {
+        for (id, answer) in given {
+            let Some(item) = instrument.item(&id) else { continue };
+            if let Ok(Some(a)) = check(item, answer) {
+                self.answers.insert(id.clone(), a);
+                self.given.insert(id);
+            }
+        }
+        self.prune(instrument);
+        let on_given =
+            matches!(&self.position, Position::Item(id) if !self.is_shown(instrument, id));
+        if on_given {
+            self.position = self.first_open(instrument);
+        }
+    }
+
+    /// Whether this item's answer comes from the meting's context.
+    pub fn is_given(&self, item: &str) -> bool {
+        self.given.contains(item)
     }
 
     /// Restores a stored session. Answers to items that no longer exist or no longer fit
@@ -204,7 +260,8 @@ impl Session {
                 _ => dropped.push(id),
             }
         }
-        let mut s = Session { answers: kept, position, submitted: false };
+        let mut s = Session { answers: kept, position, submitted: false, given: BTreeSet::new() };
+        s.prune(instrument);
         let valid = match &s.position {
             Position::Item(id) => s.is_shown(instrument, id),
             Position::End => true,
@@ -244,27 +301,114 @@ impl Session {
     }
 
     /// The items shown given the answers so far, in order. An item is shown when its
-    /// section's and its own `show_if` hold on the answers to items shown before it.
+    /// section's and its own `show_if` hold on the answers to items shown before it, it
+    /// is not answered by the meting's context, and (for a choice) at least one of its
+    /// options is shown.
     pub fn shown<'i>(&self, instrument: &'i Instrument) -> Vec<&'i Item> {
-        let mut shown: Vec<&Item> = Vec::with_capacity(instrument.item_count());
-        let mut visible: BTreeMap<&str, &Answer> = BTreeMap::new();
+        self.walk(instrument).asked
+    }
+
+    /// The options of a single or multiple choice shown now: those whose `show_if` holds
+    /// on the earlier answers. Empty for other kinds and unknown items.
+    pub fn options(&self, instrument: &Instrument, item: &str) -> Vec<Choice> {
+        let Some(item) = instrument.item(item) else { return Vec::new() };
+        let walk = self.walk(instrument);
+        visible_options(item, &|id: &str| walk.visible.get(id).copied())
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// The item as the respondent sees it now: a choice with only the options shown.
+    pub fn item_as_shown(&self, instrument: &Instrument, id: &str) -> Option<Item> {
+        let mut item = instrument.item(id)?.clone();
+        let shown = self.options(instrument, id);
+        if let ItemKind::SingleChoice { options } | ItemKind::MultipleChoice { options, .. } =
+            &mut item.kind
+        {
+            *options = shown;
+        }
+        Some(item)
+    }
+
+    fn walk<'i, 'a>(&'a self, instrument: &'i Instrument) -> Walk<'i, 'a> {
+        let mut walk = Walk {
+            asked: Vec::with_capacity(instrument.item_count()),
+            given: Vec::new(),
+            visible: BTreeMap::new(),
+        };
         for section in &instrument.sections {
+            let visible = &walk.visible;
             let lookup = |id: &str| visible.get(id).copied();
             let section_on = section.show_if.as_ref().is_none_or(|c| c.holds(&lookup));
             if !section_on {
                 continue;
             }
             for item in &section.items {
+                let visible = &walk.visible;
                 let lookup = |id: &str| visible.get(id).copied();
-                if item.show_if.as_ref().is_none_or(|c| c.holds(&lookup)) {
-                    shown.push(item);
-                    if let Some(a) = self.answers.get(&item.id) {
-                        visible.insert(&item.id, a);
-                    }
+                if !item.show_if.as_ref().is_none_or(|c| c.holds(&lookup)) {
+                    continue;
+                }
+                if self.given.contains(&item.id) {
+                    walk.given.push(item);
+                } else if has_options(item) && visible_options(item, &lookup).is_empty() {
+                    continue;
+                } else {
+                    walk.asked.push(item);
+                }
+                if let Some(a) = self.answers.get(&item.id) {
+                    walk.visible.insert(&item.id, a);
                 }
             }
         }
-        shown
+        walk
+    }
+
+    /// Takes out picked options whose condition no longer holds (an earlier answer
+    /// changed), so an answer never holds an option the respondent cannot see.
+    fn prune(&mut self, instrument: &Instrument) {
+        // Each round removes at least one code or stops; options look only backwards.
+        for _ in 0..=instrument.item_count() {
+            let mut change: Option<(String, Option<Answer>)> = None;
+            {
+                let walk = self.walk(instrument);
+                let lookup = |id: &str| walk.visible.get(id).copied();
+                for (_, item) in instrument.items() {
+                    if !item_has_option_conditions(item) {
+                        continue;
+                    }
+                    let Some(answer) = self.answers.get(&item.id) else { continue };
+                    let shown: Vec<&str> =
+                        visible_options(item, &lookup).iter().map(|o| o.code.as_str()).collect();
+                    let kept = match answer {
+                        Answer::Choice(c) if !shown.contains(&c.as_str()) => Some(None),
+                        Answer::Choices(cs) if cs.iter().any(|c| !shown.contains(&c.as_str())) => {
+                            let left: Vec<String> = cs
+                                .iter()
+                                .filter(|c| shown.contains(&c.as_str()))
+                                .cloned()
+                                .collect();
+                            Some((!left.is_empty()).then_some(Answer::Choices(left)))
+                        }
+                        _ => None,
+                    };
+                    if let Some(kept) = kept {
+                        change = Some((item.id.clone(), kept));
+                        break;
+                    }
+                }
+            }
+            match change {
+                None => return,
+                Some((id, Some(a))) => {
+                    self.answers.insert(id, a);
+                }
+                Some((id, None)) => {
+                    self.answers.remove(&id);
+                }
+            }
+        }
     }
 
     /// Whether this item is shown now.
@@ -294,10 +438,16 @@ impl Session {
         Progress { position, total, answered }
     }
 
-    /// The answers to send: only items shown, in instrument order.
+    /// The answers to send: items shown and items the meting's context answered, in
+    /// instrument order.
     pub fn response(&self, instrument: &Instrument) -> Vec<(String, Answer)> {
-        self.shown(instrument)
-            .into_iter()
+        let walk = self.walk(instrument);
+        instrument
+            .items()
+            .map(|(_, i)| i)
+            .filter(|i| {
+                walk.asked.iter().any(|a| a.id == i.id) || walk.given.iter().any(|g| g.id == i.id)
+            })
             .filter_map(|i| self.answers.get(&i.id).map(|a| (i.id.clone(), a.clone())))
             .collect()
     }
@@ -312,10 +462,22 @@ impl Session {
                 let it = self.shown_item(instrument, &item)?;
                 match check(it, answer) {
                     Ok(Some(a)) => {
+                        if item_has_option_conditions(it) {
+                            let shown = self.options(instrument, &item);
+                            let hidden = a.selected().into_iter().find(|c| {
+                                c != DONT_KNOW_CODE && !shown.iter().any(|o| &o.code == c)
+                            });
+                            if let Some(code) = hidden {
+                                let reason = AnswerProblem::OptionNotShown(code);
+                                return Err(SessionError::InvalidAnswer { item, reason });
+                            }
+                        }
                         self.answers.insert(item.clone(), a);
+                        self.prune(instrument);
                     }
                     Ok(None) => {
                         self.answers.remove(&item);
+                        self.prune(instrument);
                     }
                     Err(reason) => return Err(SessionError::InvalidAnswer { item, reason }),
                 }
@@ -324,6 +486,7 @@ impl Session {
             Action::Clear { item } => {
                 self.shown_item(instrument, &item)?;
                 self.answers.remove(&item);
+                self.prune(instrument);
                 self.keep_position_shown(instrument, &item);
             }
             Action::Next => {
@@ -425,6 +588,34 @@ impl Session {
     }
 }
 
+/// Whether the item is a single or multiple choice (whose options can be hidden).
+fn has_options(item: &Item) -> bool {
+    matches!(item.kind, ItemKind::SingleChoice { .. } | ItemKind::MultipleChoice { .. })
+}
+
+/// Whether any option of the item has a condition.
+fn item_has_option_conditions(item: &Item) -> bool {
+    match &item.kind {
+        ItemKind::SingleChoice { options } | ItemKind::MultipleChoice { options, .. } => {
+            options.iter().any(|o| o.show_if.is_some())
+        }
+        _ => false,
+    }
+}
+
+/// The options of a choice whose condition holds on `lookup`; empty for other kinds.
+fn visible_options<'i, 'a>(
+    item: &'i Item,
+    lookup: &impl Fn(&str) -> Option<&'a Answer>,
+) -> Vec<&'i Choice> {
+    match &item.kind {
+        ItemKind::SingleChoice { options } | ItemKind::MultipleChoice { options, .. } => {
+            options.iter().filter(|o| o.show_if.as_ref().is_none_or(|c| c.holds(lookup))).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Checks an answer against its item and brings it into its normal form. `Ok(None)`
 /// means "no answer" (an empty selection or blank text), which clears the item.
 pub fn check(item: &Item, answer: Answer) -> Result<Option<Answer>, AnswerProblem> {
@@ -449,6 +640,12 @@ pub fn check(item: &Item, answer: Answer) -> Result<Option<Answer>, AnswerProble
             // Normal form: option order, no repeats.
             let ordered: Vec<String> =
                 codes.iter().filter(|o| picked.contains(&o.code)).map(|o| o.code.clone()).collect();
+            if ordered.len() > 1 {
+                let exclusive = codes.iter().find(|o| o.exclusive && ordered.contains(&o.code));
+                if let Some(o) = exclusive {
+                    return Err(AnswerProblem::Exclusive(o.code.clone()));
+                }
+            }
             if let Some(max) = max {
                 if ordered.len() > *max {
                     return Err(AnswerProblem::TooMany { max: *max });

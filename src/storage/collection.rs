@@ -106,9 +106,42 @@ pub fn save_released(
     store.set(&StorageKey::Released(meting.to_text()).as_string(), &json)
 }
 
+/// Whether this device's team store holds the meting, as far as `localStorage` tells: its
+/// [`StorageKey::Held`] marker, or a meting record of the first version not yet moved
+/// into the team store. Reads two keys and parses nothing.
+pub fn holds_meting(store: &dyn KeyValueStore, meting: MetingId) -> Result<bool, StorageError> {
+    let id = meting.to_text();
+    Ok(store.get(&StorageKey::Held(id.clone()).as_string())?.is_some()
+        || store.get(&StorageKey::Meting(id).as_string())?.is_some())
+}
+
+/// Marks one meting as held by this device's team store ([`StorageKey::Held`]).
+pub fn hold(store: &dyn KeyValueStore, meting: MetingId) -> Result<(), StorageError> {
+    store.set(&StorageKey::Held(meting.to_text()).as_string(), "1")
+}
+
+/// Marks the metingen the team store holds, and only those ([`StorageKey::Held`]).
+pub fn mark_held(store: &dyn KeyValueStore, metingen: &[MetingId]) -> Result<(), StorageError> {
+    let prefix = StorageKey::Held(String::new()).as_string();
+    let wanted: BTreeSet<String> =
+        metingen.iter().map(|m| StorageKey::Held(m.to_text()).as_string()).collect();
+    for key in keys_under(store, &prefix)? {
+        if !wanted.contains(&key) {
+            store.remove(&key)?;
+        }
+    }
+    for key in &wanted {
+        if store.get(key)?.is_none() {
+            store.set(key, "1")?;
+        }
+    }
+    Ok(())
+}
+
 /// Removes a meting and every response collected for it.
 pub fn delete_meting(store: &dyn KeyValueStore, meting: MetingId) -> Result<(), StorageError> {
     let id = meting.to_text();
+    store.remove(&StorageKey::Held(id.clone()).as_string())?;
     let inbox = StorageKey::Inbox(id.clone(), String::new()).as_string();
     for key in store.keys()?.into_iter().filter(|k| k.starts_with(&inbox)) {
         store.remove(&key)?;

@@ -20,6 +20,7 @@
 //! rather than silently showing fewer responses; a failing read is an error, never an
 //! empty list.
 
+use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -28,6 +29,8 @@ use serde::{Deserialize, Serialize};
 use super::collection::{read_meting, stored_meting};
 use super::schema::StoredMeting;
 use super::StorageError;
+use crate::domain::analysis::release::{release, Release};
+use crate::domain::analysis::MIN_K;
 use crate::domain::backup::{FilePlan, MetingState};
 use crate::domain::envelope::Envelope;
 use crate::domain::export::ExportPlan;
@@ -87,6 +90,9 @@ pub struct TeamMeting {
     pub state: MetingState,
     /// Its export plan, after its first export.
     pub plan: Option<ExportPlan>,
+    /// Its released set: the ids of the responses every view of it so far showed, in the
+    /// mirror or in an export ([`crate::domain::analysis::release`]).
+    pub released: BTreeSet<String>,
     /// The last backup made here.
     pub backup: Option<BackupMark>,
 }
@@ -94,7 +100,29 @@ pub struct TeamMeting {
 impl TeamMeting {
     /// A new, open meting.
     pub fn new(meting: Meting) -> TeamMeting {
-        TeamMeting { meting, state: MetingState::Open, plan: None, backup: None }
+        TeamMeting {
+            meting,
+            state: MetingState::Open,
+            plan: None,
+            released: BTreeSet::new(),
+            backup: None,
+        }
+    }
+
+    /// The smallest step of this meting's released set for a view with smallest group
+    /// `k`: never below [`MIN_K`], nor below the `k` of its first export.
+    pub fn step(&self, k: usize) -> usize {
+        k.max(MIN_K).max(self.plan.as_ref().map_or(MIN_K, |p| p.k))
+    }
+
+    /// What the mirror may show of the responses `present` (by id): the released set, and
+    /// the new ones too when there are at least [`TeamMeting::step`] of them; the released
+    /// set becomes what is shown. Store the meting before the view shows it. An export
+    /// does the same through [`crate::domain::export::MetingInput::released`].
+    pub fn release(&mut self, present: &BTreeSet<String>) -> Release {
+        let step = release(&self.released, present, self.step(MIN_K));
+        self.released.clone_from(&step.shown);
+        step
     }
 
     /// How many of `count` responses came in after the last backup (all without one).
@@ -117,6 +145,9 @@ pub struct StoredTeamMeting {
     pub state: MetingState,
     /// The export plan.
     pub plan: Option<FilePlan>,
+    /// The released set.
+    #[serde(default)]
+    pub released: BTreeSet<String>,
     /// The last backup.
     pub backup: Option<BackupMark>,
 }
@@ -129,6 +160,7 @@ pub fn to_json(m: &TeamMeting) -> String {
         meting: stored_meting(&m.meting),
         state: m.state,
         plan: m.plan.as_ref().map(FilePlan::from),
+        released: m.released.clone(),
         backup: m.backup.clone(),
     };
     serde_json::to_string(&stored).unwrap_or_default()
@@ -144,7 +176,13 @@ pub fn from_json(json: &str) -> Option<TeamMeting> {
         Some(p) => Some(p.to_plan()?),
         None => None,
     };
-    Some(TeamMeting { meting: read_meting(s.meting)?, state: s.state, plan, backup: s.backup })
+    Some(TeamMeting {
+        meting: read_meting(s.meting)?,
+        state: s.state,
+        plan,
+        released: s.released,
+        backup: s.backup,
+    })
 }
 
 /// Stores a meting (again).
@@ -212,8 +250,9 @@ pub struct Restored {
 }
 
 /// Merges a backup into the store: the meting if this device lacks it (or its plan, if
-/// only the backup has one), and every response not yet here. Nothing is removed or
-/// overwritten, so restoring twice, or an older backup, changes nothing.
+/// only the backup has one), its released set joined with the device's, and every
+/// response not yet here. Nothing is removed or overwritten, so restoring twice, or an
+/// older backup, changes nothing.
 pub async fn restore(
     store: &dyn TeamStore,
     backup: crate::domain::backup::Backup,
@@ -228,15 +267,21 @@ pub async fn restore(
                 meting: backup.meting,
                 state: backup.state,
                 plan: backup.plan,
+                released: backup.released,
                 backup: None,
             };
             save(store, &m).await?;
         }
-        Some(mut m) if m.plan.is_none() && backup.plan.is_some() => {
-            m.plan = backup.plan;
-            save(store, &m).await?;
+        Some(mut m) => {
+            let before = m.clone();
+            if m.plan.is_none() {
+                m.plan = backup.plan;
+            }
+            m.released.extend(backup.released);
+            if m != before {
+                save(store, &m).await?;
+            }
         }
-        Some(_) => {}
     }
     let total = backup.responses.len();
     let added = store.add_responses(&id.to_text(), &backup.responses).await?;
@@ -248,27 +293,46 @@ pub async fn restore(
 pub struct Migration {
     /// Metingen moved.
     pub metingen: usize,
-    /// Responses moved.
+    /// Responses moved (of the first version, and a kiosk's on this device since).
     pub responses: usize,
     /// Entries that could not be read: kept apart in the team store.
     pub set_aside: usize,
+}
+
+/// Whether [`migrate`] removes what it moved from `localStorage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carry {
+    /// Into a durable team store (IndexedDB): each key is removed once the store has it.
+    Move,
+    /// Into the team store in memory (the browser refused IndexedDB): `localStorage`
+    /// keeps everything, so the next start finds it again.
+    Copy,
 }
 
 /// Per meting: its id, its responses (id and bytes) and the `localStorage` keys they
 /// came from.
 type Moving = (String, Vec<(String, Vec<u8>)>, Vec<String>);
 
-/// Moves the team data of the first version (`spiegel.v1.meting.*` and
-/// `spiegel.v1.inbox.*` in `localStorage`) into the team store, then removes it from
-/// `localStorage`. A key is removed only after the team store has its content (or, if it
-/// cannot be read, has it set aside), so a failure half way loses nothing and the next
-/// start carries on. Running it again finds nothing.
+/// Moves the team data in `localStorage` into the team store: the first version's
+/// metingen (`spiegel.v1.meting.*`), the ids its mirror showed (`spiegel.v1.released.*`,
+/// joined into the meting's released set), and collected responses
+/// (`spiegel.v1.inbox.*`: the first version's, and those a kiosk on this device delivered
+/// since, which the student page writes there because it never opens the team store).
+/// With [`Carry::Move`] a key is removed only after the team store has its content (or,
+/// if it cannot be read, has it set aside), so a failure half way loses nothing and the
+/// next start carries on. Running it again finds nothing new.
 pub async fn migrate(
     kv: &dyn super::KeyValueStore,
     store: &dyn TeamStore,
+    carry: Carry,
 ) -> Result<Migration, StorageError> {
     use super::StorageKey;
+    let remove = |key: &str| match carry {
+        Carry::Move => kv.remove(key),
+        Carry::Copy => Ok(()),
+    };
     let meting_prefix = StorageKey::Meting(String::new()).as_string();
+    let released_prefix = StorageKey::Released(String::new()).as_string();
     let inbox_prefix = StorageKey::Inbox(String::new(), String::new()).as_string();
     let inbox_prefix = inbox_prefix.trim_end_matches('.');
     let mut out = Migration::default();
@@ -276,14 +340,20 @@ pub async fn migrate(
     keys.sort();
     // Metingen first, so their responses have a home.
     let (existing, _) = load(store).await?;
+    let mut held: Vec<TeamMeting> = existing;
     for key in keys.iter().filter(|k| k.starts_with(&meting_prefix)) {
         let Some(raw) = kv.get(key)? else { continue };
         let read = serde_json::from_str::<StoredMeting>(&raw).ok().and_then(read_meting);
         match read {
             Some(meting) if key.ends_with(&meting.id.to_text()) => {
-                if !existing.iter().any(|m| m.meting.id == meting.id) {
-                    save(store, &TeamMeting::new(meting)).await?;
+                let id = meting.id;
+                if !held.iter().any(|m| m.meting.id == id) {
+                    let m = TeamMeting::new(meting);
+                    save(store, &m).await?;
+                    held.push(m);
                 }
+                // A kiosk here keeps delivering to it once the first copy is gone.
+                super::collection::hold(kv, id)?;
                 out.metingen += 1;
             }
             _ => {
@@ -291,7 +361,27 @@ pub async fn migrate(
                 out.set_aside += 1;
             }
         }
-        kv.remove(key)?;
+        remove(key)?;
+    }
+    // What the mirror showed, into the meting's one released set.
+    for key in keys.iter().filter(|k| k.starts_with(&released_prefix)) {
+        let Some(raw) = kv.get(key)? else { continue };
+        let id = &key[released_prefix.len()..];
+        match serde_json::from_str::<BTreeSet<String>>(&raw) {
+            Ok(shown) => {
+                if let Some(m) = held.iter_mut().find(|m| m.meting.id.to_text() == id) {
+                    if !shown.is_subset(&m.released) {
+                        m.released.extend(shown);
+                        save(store, m).await?;
+                    }
+                }
+            }
+            Err(_) => {
+                store.set_aside(key, raw.as_bytes()).await?;
+                out.set_aside += 1;
+            }
+        }
+        remove(key)?;
     }
     // Responses, one meting at a time, in one transaction each.
     let mut by_meting: Vec<Moving> = Vec::new();
@@ -315,7 +405,7 @@ pub async fn migrate(
             },
             None => {
                 store.set_aside(key, raw.as_bytes()).await?;
-                kv.remove(key)?;
+                remove(key)?;
                 out.set_aside += 1;
             }
         }
@@ -324,7 +414,7 @@ pub async fn migrate(
         store.add_responses(&meting, &list).await?;
         out.responses += list.len();
         for key in keys {
-            kv.remove(&key)?;
+            remove(&key)?;
         }
     }
     Ok(out)

@@ -63,21 +63,55 @@ pub fn fragment() -> String {
     hash.trim_start_matches('#').to_string()
 }
 
-/// This page's address without the fragment, for building invitation links.
+/// This page's address without the fragment.
 pub fn base_url() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
 }
 
-/// Goes to this page with another fragment (or none) and reloads, so the app starts in
-/// the mode the fragment says.
-pub fn open_fragment(fragment: &str) {
-    if let Some(w) = web_sys::window() {
-        let url =
-            if fragment.is_empty() { base_url() } else { format!("{}#{fragment}", base_url()) };
-        let _ = w.location().set_href(&url);
+/// The two pages of Spiegel. Each loads only its own wasm bundle: a student's phone never
+/// downloads the team's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `index.html`: the start screen, runs, invitations, receipts and kiosk mode.
+    Student,
+    /// `team.html`: metingen, import, the mirror, the export, own vragenlijsten.
+    Team,
+}
+
+/// The address of one of Spiegel's pages, next to this one, with a fragment (or none).
+/// Invitation links use it, so they always open the student page.
+pub fn page_url(page: Page, fragment: &str) -> String {
+    let base = base_url();
+    let path = base.split('?').next().unwrap_or_default();
+    let dir = &path[..path.rfind('/').map_or(path.len(), |i| i + 1)];
+    let file = match page {
+        Page::Student => "",
+        Page::Team => "team.html",
+    };
+    if fragment.is_empty() {
+        format!("{dir}{file}")
+    } else {
+        format!("{dir}{file}#{fragment}")
+    }
+}
+
+/// Opens one of Spiegel's pages with a fragment (or none). The page always loads afresh,
+/// so the app starts in the mode the page and fragment say.
+pub fn open_page(page: Page, fragment: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let url = page_url(page, fragment);
+    let same_document = url.split('#').next() == Some(base_url().as_str());
+    let _ = w.location().set_href(&url);
+    if same_document {
+        // Only the fragment changed: the browser would not load the page again.
         let _ = w.location().reload();
     }
+}
+
+/// Goes to the student page with another fragment (or none).
+pub fn open_fragment(fragment: &str) {
+    open_page(Page::Student, fragment);
 }
 
 /// Offers `bytes` as a file download named `name`.

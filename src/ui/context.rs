@@ -203,6 +203,13 @@ impl Persist {
         }
     }
 
+    /// Whether own instrument files are kept on this device (then the app loads the
+    /// built-in vragenlijsten they may mirror before it reads them).
+    pub fn has_own_instruments(&self) -> bool {
+        let prefix = StorageKey::Instrument(String::new()).as_string();
+        self.store().keys().is_ok_and(|keys| keys.iter().any(|k| k.starts_with(&prefix)))
+    }
+
     /// Keeps an accepted own instrument file. Returns whether the device has it.
     pub fn save_instrument(&self, key: &str, json: &str) -> bool {
         self.outcome(journal::save_instrument(&*self.store(), key, json)).is_some()
@@ -246,6 +253,25 @@ impl Persist {
             self.notice.set(Some(Notice::SetAside));
         }
         list
+    }
+
+    /// Whether this device's team store holds the meting (then a kiosk here delivers its
+    /// responses straight into it). A failing read says no: the response then waits in
+    /// the outbox, which loses nothing.
+    pub fn holds_meting(&self, meting: MetingId) -> bool {
+        collection::holds_meting(&*self.store(), meting).unwrap_or(false)
+    }
+
+    /// Marks in `localStorage` that the team store holds this meting, for a kiosk on this
+    /// device. Returns whether that worked.
+    pub fn hold(&self, meting: MetingId) -> bool {
+        self.outcome(collection::hold(&*self.store(), meting)).is_some()
+    }
+
+    /// Marks in `localStorage` which metingen the team store holds, for a kiosk on this
+    /// device. Returns whether that worked.
+    pub fn mark_held(&self, metingen: &[MetingId]) -> bool {
+        self.outcome(collection::mark_held(&*self.store(), metingen)).is_some()
     }
 
     /// Removes the first version's copy of a meting and its responses from

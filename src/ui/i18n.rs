@@ -3,6 +3,8 @@
 //! Every text is a field of [`Words`], and both languages are complete constants, so a
 //! missing translation is a compile error. Instrument texts come from the instrument.
 
+pub mod collect;
+
 use crate::domain::session::{AnswerProblem, SessionError};
 use crate::domain::text::Lang;
 
@@ -130,6 +132,10 @@ pub struct Words {
     pub err_other: &'static str,
     /// Error: the built-in instrument could not be read (a bug).
     pub err_instrument: &'static str,
+    /// A built-in vragenlijst could not be fetched (no network, no offline copy yet).
+    pub err_builtin_load: &'static str,
+    /// While a vragenlijst is fetched.
+    pub loading: &'static str,
 }
 
 /// Dutch, level B1.
@@ -195,6 +201,8 @@ pub const NL: Words = Words {
     err_not_a_number: "Vul een heel getal in, zoals 2.",
     err_other: "Dat lukte niet. Probeer het nog een keer.",
     err_instrument: "De vragenlijst kan niet worden geladen. Dit is een fout in Spiegel.",
+    err_builtin_load: "De vragenlijst kon niet laden. Controleer de internetverbinding en laad de pagina opnieuw.",
+    loading: "De vragenlijst laadt…",
 };
 
 /// English.
@@ -260,6 +268,8 @@ pub const EN: Words = Words {
     err_not_a_number: "Please enter a whole number, like 2.",
     err_other: "That did not work. Please try again.",
     err_instrument: "The questionnaire could not be loaded. This is a bug in Spiegel.",
+    err_builtin_load: "The questionnaire could not load. Check the internet connection and reload the page.",
+    loading: "The questionnaire is loading…",
 };
 
 /// The words for a language.

@@ -1,5 +1,6 @@
 //! The team app: the screens only the team device runs (metingen, import, mirror,
-//! export, own instruments).
+//! export, own instruments). Its page is `team.html`, its bundle the `team` binary,
+//! which a student's phone never downloads.
 
 mod app;
 pub mod components;

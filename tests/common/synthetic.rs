@@ -138,6 +138,10 @@ fn random_answer(item: &Item, rng: &mut Lcg) -> Option<Answer> {
             if picked.is_empty() {
                 picked.push(codes[rng.below(codes.len())].clone());
             }
+            // An exclusive option ("niets") stands alone.
+            if picked.len() > 1 {
+                picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+            }
             Answer::Choices(picked)
         }
         ItemKind::Number { min, max, .. } => {
@@ -224,7 +228,7 @@ pub fn export_students(
     use spiegel::domain::export::{self, ExportInput, ExportOptions, MetingInput};
     let input = ExportInput {
         instruments: vec![&w.student],
-        metingen: vec![MetingInput { plan: None, meting, responses: sheet.into() }],
+        metingen: vec![MetingInput { plan: None, released: None, meting, responses: sheet.into() }],
     };
     export::export(&input, &ExportOptions::default(), [9; 32], WEEK).expect("the workload exports")
 }

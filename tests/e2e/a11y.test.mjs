@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  openTeam,
   useApp,
   KEYS,
   reloadApp,
@@ -137,6 +138,8 @@ test('the own-instrument screen with a list of problems has no accessibility vio
   // Promise: a researcher using a screen reader hears every problem in a broken file.
   const { page } = await env.newApp();
   await page.click('[data-testid=open-own]');
+  // The own-vragenlijst screen is on the team page (team.html): wait for it.
+  await page.waitForSelector('[data-testid=own-file]');
   await expectNoViolations(page, 'the own-instrument screen');
   await page.setInputFiles('[data-testid=own-file]', {
     name: 'kapot.json',
@@ -155,7 +158,7 @@ test('the collection screens have no accessibility violations', T, async () => {
   await installMeting(context, meting);
   const page = await context.newPage();
   await openApp(page, env.server.url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await expectNoViolations(page, 'the metingen list');
   await page.click('[data-testid=new-meting]');
   await expectNoViolations(page, 'the new-meting form');
@@ -163,7 +166,7 @@ test('the collection screens have no accessibility violations', T, async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid=nm-error]').textContent !== '');
   await expectNoViolations(page, 'the new-meting form with an error');
   await openApp(page, env.server.url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${meting.id}]`);
   await expectNoViolations(page, 'a locked meting');
   await page.fill('[data-testid=unlock-pin]', meting.pin);

@@ -9,7 +9,7 @@
 // summary says the batch is done with every response new.
 
 import { performance } from 'node:perf_hooks';
-import { launchBrowser, startServer } from './support.mjs';
+import { launchBrowser, openTeam, startServer } from './support.mjs';
 import { filesIn, installMeting, loadFixtures } from './fixtures.mjs';
 
 const RUNS = 3;
@@ -23,7 +23,7 @@ const list = (xs) => xs.map((x) => `${Math.round(x)} ms`).join(', ');
 /** Start screen → metingen → the fixture meting → unlocked with its PIN. Returns ms to unlock. */
 async function openMeting(page, url, meting) {
   await page.goto(url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid="meting-${meting.id}"]`);
   await page.fill('[data-testid=unlock-pin]', meting.pin);
   const start = performance.now();

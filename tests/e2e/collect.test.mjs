@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
+  openTeam,
   useApp,
   PHONE,
   openApp,
@@ -51,7 +52,7 @@ async function runWithSecret(page, secret) {
 
 /** Start screen → Metingen → the meting with this id. */
 async function openMeting(page, id) {
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${id}]`);
   await page.waitForSelector('[data-testid=meting-title]');
 }
@@ -86,7 +87,7 @@ async function importFiles(page, files) {
 
 test('a meting gets a passphrase only after a plain warning: made and shown once, or an own one as hard to guess', T, async () => {
   const { context, page } = await env.newApp();
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=new-meting]');
   const warning = await textOf(page, '[data-testid=pin-warning]');
   assert.match(warning, /wachtzin kwijt/);
@@ -135,7 +136,9 @@ test('a meting gets a passphrase only after a plain warning: made and shown once
   await page.waitForSelector('[data-testid=meting-title]', { timeout: 30_000 });
   assert.equal(await textOf(page, '[data-testid=meting-title]'), 'Zorg 2B najaar');
   const link = await page.inputValue('[data-testid=invite-link]');
-  assert.match(link, /#m=[0-9a-f]{16}&i=spiegel-student&v=[^&]+&k=[0-9a-f]{64}$/);
+  // The meting's niveau travels with the link (its domein does not), so students are not
+  // asked it again.
+  assert.match(link, /#m=[0-9a-f]{16}&i=spiegel-student&v=[^&]+&k=[0-9a-f]{64}&n=2$/);
   const id = link.match(/#m=([0-9a-f]{16})/)[1];
   assert.ok(await page.$('[data-testid=invite-qr] svg title'), 'the invitation has a QR code');
 
@@ -159,7 +162,7 @@ test('a meting gets a passphrase only after a plain warning: made and shown once
 
 test('kiosk: two students in a row on the team device, the second sees nothing of the first', T, async () => {
   const { context, page } = await env.newApp();
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=new-meting]');
   await page.fill('[data-testid=nm-label]', 'Kiosk klas');
   await page.check('[data-testid=nm-pass-written]');

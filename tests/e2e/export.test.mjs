@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { useApp, openApp, textOf, expectNoViolations, E2E_DIR, OUT_DIR } from './support.mjs';
+import { useApp, openApp, openTeam, textOf, expectNoViolations, E2E_DIR, OUT_DIR } from './support.mjs';
 import { loadFixtures, installMeting, filesIn } from './fixtures.mjs';
 
 const env = useApp();
@@ -60,7 +60,7 @@ test('export: preview what leaves the device, review open answers, download JSON
   await openApp(page, env.server.url);
   // The class of 40 students and their team of 8, one response per file.
   const files = filesIn('class').filter((f) => !f.endsWith('all-students.spiegel'));
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   assert.equal(await importInto(page, meting, files.filter((f) => path.basename(f).startsWith('student-'))), 40);
   assert.equal(await importInto(page, staffMeting, files.filter((f) => path.basename(f).startsWith('staff-'))), 8);
 
@@ -170,7 +170,7 @@ test('export: a meting on its own below k leaves only as counts, and counts only
   await installMeting(context, meting);
   const page = await context.newPage();
   await openApp(page, env.server.url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   const files = filesIn('mirror').filter((f) => path.basename(f).startsWith('student-'));
   assert.equal(await importInto(page, meting, files.slice(0, 4)), 4);
   await page.click('[data-testid=open-export]');

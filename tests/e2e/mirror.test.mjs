@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import {
+  openTeam,
   useApp,
   openApp,
   reloadApp,
@@ -28,7 +29,7 @@ const T = { timeout: 300_000 };
 
 /** Start screen → Metingen → meting → unlocked → these files imported; returns how many were new. */
 async function importInto(page, meting, files) {
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${meting.id}]`);
   await page.fill('[data-testid=unlock-pin]', meting.pin);
   await page.click('[data-testid=unlock]');
@@ -40,7 +41,7 @@ async function importInto(page, meting, files) {
 
 /** Metingen → the mirror → both PINs → compare, on a page where both are locked. */
 async function openMirror(page, students, staff) {
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=open-mirror]');
   for (const meting of [students, staff]) {
     await page.waitForSelector('[data-testid=mirror-pin]');
@@ -105,7 +106,7 @@ test('the mirror of a class built from seed 000: the gaps it found, the chart, s
 
   // After a reload both keys are locked again; a wrong PIN is refused.
   await reloadApp(page);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click('[data-testid=open-mirror]');
   await page.waitForSelector('[data-testid=mirror-pin]');
   await page.fill('[data-testid=mirror-pin]', 'fout-fout-1');

@@ -113,6 +113,8 @@ test('every share answer shows the percentages it stands for', T, async () => {
 /** Opens the own-instrument screen and gives it a file with this text. */
 async function openOwnFile(page, text) {
   await page.click('[data-testid=open-own]');
+  // The own-vragenlijst screen is on the team page (team.html): wait for it.
+  await page.waitForSelector('[data-testid=own-file]');
   await page.setInputFiles('[data-testid=own-file]', {
     name: 'vragenlijst.json',
     mimeType: 'application/json',

@@ -1,8 +1,8 @@
-// Shared code for the end-to-end tests: a static server for dist/, Debian's Chromium via
-// playwright-core, and page helpers that answer the questionnaire the way a student would.
+// Shared code for the end-to-end tests: nginx serving dist/ with the shipped configuration
+// (nginx.mjs), Debian's Chromium via playwright-core, and page helpers that answer the
+// questionnaire the way a student would.
 
-import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { startNginx } from './nginx.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -48,69 +49,15 @@ export function builtinInstrument(id) {
   return JSON.parse(readFileSync(path.join(dir, `${versions.at(-1)}.json`), 'utf8'));
 }
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
 /**
- * Serves dist/ on 127.0.0.1 at a free port. Every request URL is recorded in `requests`.
- * `/` is index.html; anything that is not a file in dist/ is a 404.
+ * Serves dist/ the way a school would: Debian's nginx with Spiegel's shipped configuration
+ * (see nginx.mjs), on 127.0.0.1 at a free port. `requests` lists the request URIs so far.
  */
 export async function startServer(root = DIST_DIR) {
   if (!existsSync(path.join(root, 'index.html'))) {
-    throw new Error(`${path.join(root, 'index.html')} is missing: run make build first`);
+    throw new Error(`${path.join(root, 'index.html')} is missing: run make dist first`);
   }
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    requests.push(req.url);
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end();
-        return;
-      }
-      const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-      const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-      const file = path.resolve(root, rel);
-      if (!file.startsWith(root + path.sep)) throw new Error('outside dist');
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  return {
-    port,
-    origin: `http://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+  return startNginx(root);
 }
 
 /** Debian's Chromium, headless. Never downloads a browser. */
@@ -178,6 +125,7 @@ export function useApp() {
 const SCREEN = [
   'role-student', 'progress', 'end', 'done', // plain mode
   'invite-begin', 'invite-error', 'kiosk-continue', 'receipt', 'handover', // invitations
+  'new-meting', 'own-file', // the team page (team.html): metingen, own vragenlijst
 ].map((id) => `[data-testid=${id}]`).join(', ');
 const FIELDSET = 'form.question fieldset[data-testid^="question-"]';
 
@@ -185,6 +133,16 @@ const FIELDSET = 'form.question fieldset[data-testid^="question-"]';
 export async function openApp(page, url) {
   await page.goto(url);
   await waitForApp(page);
+}
+
+/**
+ * Goes to the team's metingen: from the student page's start screen with "Voor het team"
+ * (which opens team.html), or nothing to do when the team page is already open (a reload
+ * there stays there).
+ */
+export async function openTeam(page) {
+  if (await page.$('[data-testid=open-team]')) await page.click('[data-testid=open-team]');
+  await page.waitForSelector('[data-testid=new-meting]');
 }
 
 /** Reloads the page and waits for the app. */
@@ -436,7 +394,9 @@ export function fullStorageScript(allowed) {
 /** Runs axe on the whole document and fails with a readable list of violations. */
 export async function expectNoViolations(page, screen) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE });
+    // Evaluated through the DevTools protocol: the page's CSP allows no inline script
+    // (an added <script> tag would be refused), and axe is the test's, not the page's.
+    await page.evaluate(await readFile(AXE, 'utf8'));
   }
   const violations = await page.evaluate(async (values) => {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values } });

@@ -145,7 +145,12 @@ fn random_response(inst: &Instrument, rng: &mut Lcg) -> Response {
                 Answer::Rows(picked)
             }
             (ItemKind::MultipleChoice { .. }, _) => {
-                Answer::Choices(codes.iter().filter(|_| rng.below(3) == 0).cloned().collect())
+                let mut picked: Vec<String> =
+                    codes.iter().filter(|_| rng.below(3) == 0).cloned().collect();
+                if picked.len() > 1 {
+                    picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+                }
+                Answer::Choices(picked)
             }
             (kind, 2) if kind.is_single_coded() => Answer::DontKnow,
             (kind, _) if kind.is_single_coded() => {
@@ -802,7 +807,8 @@ fn opleidingsmanagers_and_zorgcoordinators_are_compared_on_their_shared_block() 
     // Teachers do not count for either side.
     responses.extend((0..3).map(|_| basis("docent", "1", "1", "1")));
     let report = analyse(&student, &staff, &[], &responses, &Settings::default());
-    assert_eq!(report.roles.len(), 3 + 5 + 2 + 2);
+    // sh_basis, sh_competenties, sh_professionalisering, the OOK share, sh_ook.
+    assert_eq!(report.roles.len(), 3 + 5 + 2 + 1 + 2);
     let at = |row: &str| {
         report.roles.iter().find(|r| r.item == "sh_basis" && r.row.as_deref() == Some(row)).unwrap()
     };

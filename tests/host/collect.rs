@@ -125,9 +125,9 @@ fn largest_response(i: &Instrument, id: &str) -> Response {
     let mut r = blank(i, id);
     for (_, item) in i.items() {
         let answer = match &item.kind {
-            ItemKind::MultipleChoice { options, .. } => {
-                Answer::Choices(options.iter().map(|o| o.code.clone()).collect())
-            }
+            ItemKind::MultipleChoice { options, .. } => Answer::Choices(
+                options.iter().filter(|o| !o.exclusive).map(|o| o.code.clone()).collect(),
+            ),
             ItemKind::Number { min, max, .. } => {
                 Answer::Number(if min.unsigned_abs() > max.unsigned_abs() { *min } else { *max })
             }
@@ -152,9 +152,15 @@ fn random_answer(rng: &mut Lcg, item: &Item) -> Option<Answer> {
         _ => {}
     }
     Some(match &item.kind {
-        ItemKind::MultipleChoice { options, .. } => Answer::Choices(
-            options.iter().filter(|_| rng.below(2) == 0).map(|o| o.code.clone()).collect(),
-        ),
+        ItemKind::MultipleChoice { options, .. } => {
+            let mut picked: Vec<String> =
+                options.iter().filter(|_| rng.below(2) == 0).map(|o| o.code.clone()).collect();
+            // An exclusive option ("niets") stands alone.
+            if picked.len() > 1 {
+                picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+            }
+            Answer::Choices(picked)
+        }
         ItemKind::Number { min, max, .. } => {
             let span = (*max as i128 - *min as i128 + 1) as u128;
             let offset = u128::from(rng.next()) % span;
@@ -326,7 +332,10 @@ fn an_invitation_link_round_trips_with_and_without_kiosk() {
     let plain = m.invitation(false);
     let fragment = plain.to_fragment();
     assert!(fragment.starts_with(&format!("m={}&i=spiegel-student&v=", m.id.to_text())));
-    assert!(fragment.ends_with(&format!("&k={}", m.public().to_text())), "{fragment}");
+    assert!(fragment.contains(&format!("&k={}", m.public().to_text())), "{fragment}");
+    // The meting's niveau and leerweg travel along; its domein does not.
+    assert!(fragment.ends_with("&n=2&l=bol"), "{fragment}");
+    assert!(!fragment.contains("zorg_welzijn"), "{fragment}");
     assert_eq!(Invitation::from_fragment(&fragment), Ok(plain.clone()));
     assert_eq!(Invitation::from_fragment(&format!("#{fragment}")), Ok(plain.clone()));
 
@@ -355,7 +364,7 @@ fn invitation_parameters_may_come_in_any_order_and_unknown_ones_are_ignored() {
     assert!(!Invitation::from_fragment(&not_kiosk).unwrap().kiosk);
     // Upper-case hexadecimal reads as the same meting and key.
     let upper = format!(
-        "k={}&m={}&v={}&i={}",
+        "k={}&l=bol&m={}&v={}&i={}&n=2",
         m.public().to_text().to_uppercase(),
         m.id.to_text().to_uppercase(),
         invitation.version,
@@ -370,6 +379,7 @@ fn an_instrument_name_and_version_with_spaces_accents_and_url_characters_round_t
     let invitation = Invitation {
         instrument: "mijn lijst/ROC Zuid?#".into(),
         version: "2.0 beta é&v=3 100% +ü😀".into(),
+        context: Context::default(),
         ..m.invitation(false)
     };
     let fragment = invitation.to_fragment();

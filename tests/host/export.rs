@@ -151,6 +151,9 @@ pub(crate) fn random_response(
                     if picked.is_empty() {
                         picked.push(codes[rng.below(codes.len())].clone());
                     }
+                    if picked.len() > 1 {
+                        picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+                    }
                     Answer::Choices(picked)
                 }
                 (ItemKind::Number { min, max, .. }, _) => {
@@ -293,6 +296,7 @@ fn golden_input<'a>(
             .zip(responses)
             .map(|(meting, responses)| MetingInput {
                 plan: None,
+                released: None,
                 meting,
                 responses: responses.into(),
             })
@@ -522,7 +526,12 @@ fn records_are_shuffled() {
     let m = meting([0xe1; 8], &inst, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let order = |seed| -> Vec<i64> {
         let doc = export(&input, &options(5), seed, WEEK).unwrap();
@@ -564,7 +573,12 @@ fn leerjaar_generalises_to_2_plus_before_anything_is_suppressed() {
     let m = meting([0xe2; 8], &inst, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let doc = export(&input, &options(5), [3; 32], WEEK).unwrap();
     checked_json(&doc);
@@ -603,7 +617,12 @@ fn a_varied_large_class_is_generalised_not_suppressed_wholesale() {
     let m = meting([0xe3; 8], &inst, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let doc = export(&input, &options(5), [4; 32], WEEK).unwrap();
     checked_json(&doc);
@@ -619,8 +638,10 @@ fn quasi_identifiers_are_data_driven() {
     let ids = |inst: &Instrument| -> Vec<String> {
         spiegel::domain::export::quasi_identifiers(inst).iter().map(|i| i.id.clone()).collect()
     };
-    assert_eq!(ids(&builtin::student().unwrap()), ["niveau", "leerweg", "leerjaar", "stage"]);
-    assert_eq!(ids(&builtin::staff().unwrap()), ["rol", "niveaus_team"]);
+    let first = builtin::version(builtin::STUDENT_ID, "1.0.0").unwrap().parse().unwrap();
+    assert_eq!(ids(&first), ["niveau", "leerweg", "leerjaar", "stage"]);
+    assert_eq!(ids(&builtin::student().unwrap()), ["niveau", "leerweg", "stage"]);
+    assert_eq!(ids(&builtin::staff().unwrap()), ["rol", "niveaus_team", "leerwegen_team"]);
     assert_eq!(ids(&staff()), ["rol"]);
     // The kinds fixture has a role item that routes nothing and no context construct.
     assert!(ids(&instrument(crate::support::KINDS)).is_empty());
@@ -677,7 +698,12 @@ fn a_text_key_not_in_the_input_changes_nothing() {
         .collect();
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let key = TextKey { meting: m.id, response: "elders".into(), item: "opmerking".into() };
     let opts = ExportOptions { include_text: true, dropped: BTreeSet::from([key]), ..options(5) };
@@ -774,7 +800,12 @@ fn an_export_reads_back_into_the_same_responses_and_analysis() {
     let m = meting([0xf1; 8], &student, context("ict", "3", "bol"), WEEK);
     let input = ExportInput {
         instruments: vec![&student, &staff],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let doc = export(&input, &options(5), [9; 32], WEEK).unwrap();
     assert!(doc.anonymisation.generalised.is_empty() && doc.anonymisation.suppressed.is_empty());
@@ -985,7 +1016,12 @@ fn bad_input_is_refused_with_a_reason() {
     let class = vec![response(&student, 1, vec![])];
     let input = ExportInput {
         instruments: vec![&student],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     assert_eq!(
         export(&input, &options(5), [0; 32], "2026-11-23"),
@@ -999,7 +1035,12 @@ fn bad_input_is_refused_with_a_reason() {
     let stray = vec![response(&staff, 1, vec![])];
     let mixed = ExportInput {
         instruments: vec![&student],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&stray).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&stray).into(),
+        }],
     };
     assert_eq!(export(&mixed, &options(5), [0; 32], WEEK), Err(ExportError::OtherInstrument));
     let reserved = instrument(&crate::support::edited(STUDENT, |v| {
@@ -1008,7 +1049,12 @@ fn bad_input_is_refused_with_a_reason() {
     let m2 = meting([0xf3; 8], &reserved, Context::default(), WEEK);
     let input = ExportInput {
         instruments: vec![&reserved],
-        metingen: vec![MetingInput { plan: None, meting: &m2, responses: Responses::Plain(&[]) }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m2,
+            responses: Responses::Plain(&[]),
+        }],
     };
     assert!(matches!(
         export(&input, &options(5), [0; 32], WEEK),
@@ -1036,7 +1082,12 @@ fn responses_coded_beforehand_export_the_same() {
         metingen: metingen
             .iter()
             .zip(&sheets)
-            .map(|(meting, sheet)| MetingInput { plan: None, meting, responses: sheet.into() })
+            .map(|(meting, sheet)| MetingInput {
+                plan: None,
+                released: None,
+                meting,
+                responses: sheet.into(),
+            })
             .collect(),
     };
     let opts = ExportOptions { include_text: true, ..options(5) };
@@ -1048,6 +1099,7 @@ fn responses_coded_beforehand_export_the_same() {
         instruments: input.instruments.clone(),
         metingen: vec![MetingInput {
             plan: None,
+            released: None,
             meting: &metingen[0],
             responses: (&sheets[1]).into(),
         }],
@@ -1101,7 +1153,12 @@ fn csv_files_quote_per_rfc_4180_and_match_the_datapackage() {
     let m = meting([0xf4; 8], &inst, context("ict", "3", "bol"), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let opts = ExportOptions { include_text: true, ..options(5) };
     let doc = export(&input, &opts, [6; 32], WEEK).unwrap();
@@ -1171,7 +1228,12 @@ fn no_csv_cell_runs_as_a_spreadsheet_formula() {
     let m = meting([0xf5; 8], &inst, context("ict", "3", "bol"), WEEK);
     let input = ExportInput {
         instruments: vec![&inst],
-        metingen: vec![MetingInput { plan: None, meting: &m, responses: (&class).into() }],
+        metingen: vec![MetingInput {
+            plan: None,
+            released: None,
+            meting: &m,
+            responses: (&class).into(),
+        }],
     };
     let opts = ExportOptions { include_text: true, ..options(5) };
     let doc = export(&input, &opts, [6; 32], WEEK).unwrap();
@@ -1213,4 +1275,36 @@ fn the_preview_shows_what_leaves() {
     assert!(p.suppressed_cells > 0 && p.suppressed_cells <= p.cells);
     assert_eq!(p.sample.as_ref(), doc.responses.as_ref().unwrap().first());
     assert!(p.sample_json.unwrap().contains("\"answers\""));
+}
+
+#[test]
+fn the_codebook_of_the_newest_student_vragenlijst_keeps_its_routing_and_exclusive_options() {
+    let inst = spiegel::domain::builtin::student().unwrap();
+    let mut rng = Lcg(11);
+    let class: Vec<Response> = (0..30).map(|n| random_response(&inst, &mut rng, n, 3)).collect();
+    let m = meting([0xe5; 8], &inst, Context::default(), WEEK);
+    let input = ExportInput {
+        instruments: vec![&inst],
+        metingen: vec![MetingInput {
+            meting: &m,
+            responses: (&class).into(),
+            plan: None,
+            released: None,
+        }],
+    };
+    let doc = export(&input, &options(5), [4; 32], WEEK).unwrap();
+    let json: Value = serde_json::from_str(&checked_json(&doc)).unwrap();
+    let items = json["codebook"]["instruments"][0]["items"].as_array().unwrap();
+    let item = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
+    let hulp_bij = item("hulp_bij");
+    assert_eq!(hulp_bij["when_hidden"], "geen");
+    let geen = hulp_bij["codes"].as_array().unwrap().iter().find(|c| c["code"] == "geen");
+    assert_eq!(geen.unwrap()["exclusive"], true);
+    assert!(hulp_bij["codes"][0].get("exclusive").is_none(), "only where it holds");
+    assert_eq!(item("niveau")["from_context"], "niveau");
+    assert_eq!(item("tevreden_lessen")["dont_know_label"]["nl"], "Heb ik niet");
+    let wish = item("toekomstwens");
+    let hbo = wish["codes"].as_array().unwrap().iter().find(|c| c["code"] == "hbo").unwrap();
+    assert_eq!(hbo["show_if"]["item"], "niveau");
+    assert_eq!(hbo["show_if"]["in"], serde_json::json!(["4"]));
 }

@@ -99,9 +99,15 @@ fn random_answer(rng: &mut Lcg, item: &Item) -> Option<Answer> {
     }
     let options = item.kind.choices();
     Some(match &item.kind {
-        ItemKind::MultipleChoice { options, .. } => Answer::Choices(
-            options.iter().filter(|_| rng.below(2) == 0).map(|o| o.code.clone()).collect(),
-        ),
+        ItemKind::MultipleChoice { options, .. } => {
+            let mut picked: Vec<String> =
+                options.iter().filter(|_| rng.below(2) == 0).map(|o| o.code.clone()).collect();
+            // An exclusive option ("niets") stands alone.
+            if picked.len() > 1 {
+                picked.retain(|c| !item.kind.exclusive_codes().contains(&c.as_str()));
+            }
+            Answer::Choices(picked)
+        }
         ItemKind::Number { min, max, .. } => {
             let span = (*max as i128 - *min as i128 + 1) as u128;
             let offset = (u128::from(rng.next()) << 64 | u128::from(rng.next())) % span;
@@ -148,9 +154,9 @@ fn largest_response(i: &Instrument, fill: char) -> Response {
     let mut r = response(i, vec![]);
     for item in items(i) {
         let answer = match &item.kind {
-            ItemKind::MultipleChoice { options, .. } => {
-                Answer::Choices(options.iter().map(|o| o.code.clone()).collect())
-            }
+            ItemKind::MultipleChoice { options, .. } => Answer::Choices(
+                options.iter().filter(|o| !o.exclusive).map(|o| o.code.clone()).collect(),
+            ),
             ItemKind::Number { min, max, .. } => {
                 Answer::Number(if min.unsigned_abs() > max.unsigned_abs() { *min } else { *max })
             }
@@ -251,9 +257,10 @@ fn hand_made_student_and_staff_responses_round_trip() {
         &s,
         vec![
             ("niveau", choice("2")),
-            ("stage", choice("ja")),
+            ("stage", choice("nu")),
             ("diploma_wil", Answer::DontKnow),
-            ("tegenhouden", choices(&["vrienden", "saai", "niets"])),
+            ("tegenhouden", choices(&["vrienden", "saai"])),
+            ("hulp_bij", choices(&["geen"])),
             ("tevreden_lessen", rows(&[("mentor", "3"), ("rekenen", DONT_KNOW_CODE)])),
             ("nog_iets", Answer::Text("Meer stage graag.\nDank!".into())),
         ],
@@ -278,12 +285,12 @@ fn hand_made_student_and_staff_responses_round_trip() {
 }
 
 #[test]
-fn a_typical_full_student_run_takes_94_bytes() {
-    // 26 header + 4 checksum + 24 one-byte answers + 1 byte for the empty open text
-    // + 9 matrices of 1 tag byte and 30 row bytes in all = 94.
+fn a_typical_full_student_run_takes_84_bytes() {
+    // 26 header + 4 checksum + 18 one-byte answers (11 single, 7 multiple) + 1 byte for
+    // the empty open text + 6 matrices of 1 tag byte and 29 row bytes in all = 84.
     let s = student();
     let bytes = round_trip(&s, &typical_response(&s));
-    assert_eq!(bytes.len(), 94);
+    assert_eq!(bytes.len(), 84);
 }
 
 #[test]
@@ -291,11 +298,13 @@ fn the_largest_possible_student_response_round_trips_and_reaches_max_len() {
     let s = student();
     let emoji = round_trip(&s, &largest_response(&s, '😀'));
     let ascii = round_trip(&s, &largest_response(&s, 'w'));
-    // 30 framing + 16 single-coded + 11 for the 8 multiple choices (the 7- and 9-option
-    // ones take 2 bytes) + 9 matrices (39) + open text: 1 tag + 2 length + 500 × 4 bytes.
-    assert_eq!(max_len(&s), 2099);
+    // 30 framing + 11 single-coded + 8 for the 7 multiple choices (only `tegenhouden`,
+    // whose options that go together make a mask of 127, takes 2 bytes; an exclusive
+    // option is never picked with the others) + 6 matrices (6 tags, 29 rows) + open text:
+    // 1 tag + 2 length + 500 × 4 bytes.
+    assert_eq!(max_len(&s), 2087);
     assert_eq!(emoji.len(), max_len(&s));
-    assert_eq!(ascii.len(), 2099 - 1500);
+    assert_eq!(ascii.len(), 2087 - 1500);
 }
 
 #[test]
@@ -303,12 +312,13 @@ fn the_largest_possible_staff_response_round_trips_and_reaches_max_len() {
     let t = staff();
     let emoji = round_trip(&t, &largest_response(&t, '😀'));
     assert_eq!(emoji.len(), max_len(&t));
-    // 30 framing + 49 one-byte answers + 21 matrices (21 tags, 74 rows) + 7 open texts
-    // of 1 tag + 2 length + 2,000 bytes.
-    assert_eq!(max_len(&t), 14_195);
-    // 30 framing + 56 one-byte answers + 21 matrices (95), the 7 open texts empty.
+    // 30 framing + 57 one-byte single answers + 5 for the 4 multiple choices (the
+    // 7-option one takes 2 bytes) + 22 matrices (22 tags, 72 rows) + 7 open texts of
+    // 1 tag + 2 length + 2,000 bytes.
+    assert_eq!(max_len(&t), 14_207);
+    // 30 framing + 61 one-byte answers + 22 matrices (94), the 7 open texts empty.
     let typical = round_trip(&t, &typical_response(&t));
-    assert_eq!(typical.len(), 181);
+    assert_eq!(typical.len(), 192);
 }
 
 #[test]

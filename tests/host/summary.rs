@@ -60,9 +60,17 @@ fn staff(groups: &[(usize, &[(&str, &str)])]) -> Vec<Response> {
     many(builtin::STAFF_ID, &groups)
 }
 
-/// The report on the built-in vragenlijsten, and the staff vragenlijst.
+/// The first built-in versions, which these sentences were written for: student 1.0.0
+/// and staff 1.1.0 (the staff version that mirrors it with the ranges shown).
+fn first_versions() -> (Instrument, Instrument) {
+    let s = builtin::version(builtin::STUDENT_ID, "1.0.0").unwrap().parse().unwrap();
+    let t = builtin::version(builtin::STAFF_ID, "1.1.0").unwrap().parse().unwrap();
+    (s, t)
+}
+
+/// The report on the first built-in vragenlijsten, and the staff vragenlijst.
 fn run(students: &[Response], staff: &[Response], settings: Settings) -> (Report, Instrument) {
-    let (s, t) = (builtin::student().unwrap(), builtin::staff().unwrap());
+    let (s, t) = first_versions();
     (analyse(&s, &t, students, staff, &settings), t)
 }
 
@@ -485,7 +493,26 @@ fn band_words_are_the_share_band_labels_in_lower_case() {
 
 #[test]
 fn every_built_in_estimate_question_strips_to_what_it_is_about() {
-    let staff = builtin::staff().unwrap();
+    let newest = builtin::staff().unwrap();
+    assert_eq!(
+        what(newest.item("est_doorleren").unwrap(), Lang::Nl),
+        "willen na deze opleiding direct verder leren op een hoger niveau (mbo of hbo)"
+    );
+    for file in builtin::FILES.iter().filter(|f| f.id == builtin::STAFF_ID) {
+        let staff = file.parse().unwrap();
+        for (_, item) in staff.items().filter(|(_, i)| i.id.starts_with("est_")) {
+            for lang in Lang::ALL {
+                let w = what(item, lang);
+                assert!(
+                    !w.contains("Hoeveel") && !w.contains("How many") && !w.ends_with('?'),
+                    "{} {}: {w}",
+                    file.version,
+                    item.id
+                );
+            }
+        }
+    }
+    let (_, staff) = first_versions();
     let doorleren = staff.item("est_doorleren").unwrap();
     assert_eq!(
         what(doorleren, Lang::Nl),
@@ -508,7 +535,7 @@ fn every_built_in_estimate_question_strips_to_what_it_is_about() {
 
 #[test]
 fn an_own_question_is_quoted_and_the_sentence_still_reads_well() {
-    let mut t = builtin::staff().unwrap();
+    let (_, mut t) = first_versions();
     let own =
         Text::new("Hoeveel studenten fietsen naar school?", "How many students cycle to school?");
     for item in t.sections.iter_mut().flat_map(|s| &mut s.items) {

@@ -16,7 +16,7 @@ use spiegel::domain::seal::{Kdf, KeyPair};
 use spiegel::domain::{payload, seal};
 use spiegel::storage::collection;
 use spiegel::storage::memory::MemoryStore;
-use spiegel::storage::team::{self, now, MemoryTeamStore, TeamMeting, TeamStore};
+use spiegel::storage::team::{self, now, Carry, MemoryTeamStore, TeamMeting, TeamStore};
 use spiegel::storage::KeyValueStore;
 
 const FIXTURE: &str = "tests/fixtures/storage/v1-team-device.json";
@@ -36,6 +36,11 @@ fn run<T>(f: impl std::future::Future<Output = T>) -> T {
 
 fn student() -> Instrument {
     builtin::student().unwrap()
+}
+
+/// The student vragenlijst the stored fixture was made with (the first version's).
+fn first_student() -> Instrument {
+    builtin::version(builtin::STUDENT_ID, "1.0.0").unwrap().parse().unwrap()
 }
 
 fn draft(label: &str, secret: &str) -> Draft {
@@ -71,7 +76,7 @@ fn envelope(m: &Meting, inst: &Instrument, r: &Response) -> Vec<u8> {
 /// PBKDF2 at 600,000 rounds) with 7 and 3 responses, a damaged meting entry, a damaged
 /// and a foreign inbox entry, and a student's session and the language, which stay.
 fn first_version_device() -> BTreeMap<String, String> {
-    let inst = student();
+    let inst = first_student();
     let kv = MemoryStore::default();
     for (n, label, count) in [(1u8, "2B zorg", 7u64), (2, "3A ict", 3)] {
         let seeds = Seeds { id: [n; 8], key: [n + 10; 32], salt: [n; 16], nonce: [n; 12] };
@@ -87,6 +92,11 @@ fn first_version_device() -> BTreeMap<String, String> {
     kv.set("spiegel.v1.inbox.0202020202020202.eeee0000eeee0000eeee0000eeee0000", "00").unwrap();
     kv.set("spiegel.v1.session.spiegel-student", "{\"kept\":true}").unwrap();
     kv.set("spiegel.v1.lang", "en").unwrap();
+    snapshot(&kv)
+}
+
+/// Every key and value of a store.
+fn snapshot(kv: &MemoryStore) -> BTreeMap<String, String> {
     kv.keys().unwrap().into_iter().map(|k| (k.clone(), kv.get(&k).unwrap().unwrap())).collect()
 }
 
@@ -113,7 +123,7 @@ fn local(entries: &BTreeMap<String, String>) -> MemoryStore {
 fn the_first_versions_data_moves_to_the_team_store_and_nothing_is_lost() {
     let kv = local(&fixture());
     let store = MemoryTeamStore::default();
-    let moved = run(team::migrate(&kv, &store)).unwrap();
+    let moved = run(team::migrate(&kv, &store, Carry::Move)).unwrap();
     assert_eq!((moved.metingen, moved.responses, moved.set_aside), (2, 10, 3));
     // The team's entries are gone from localStorage; the student's are not.
     let left = kv.keys().unwrap();
@@ -126,7 +136,7 @@ fn the_first_versions_data_moves_to_the_team_store_and_nothing_is_lost() {
     assert_eq!(bad, 0);
     let labels: Vec<&str> = list.iter().map(|m| m.meting.label.as_str()).collect();
     assert_eq!(labels, ["2B zorg", "3A ict"]);
-    let inst = student();
+    let inst = first_student();
     for (m, count) in list.iter().zip([7, 3]) {
         assert_eq!(m.state, MetingState::Open);
         assert!(m.meting.key.needs_rewrap(), "a PIN meting moves to a passphrase later");
@@ -139,14 +149,14 @@ fn the_first_versions_data_moves_to_the_team_store_and_nothing_is_lost() {
         }
     }
     // A second start finds nothing more to move.
-    assert_eq!(run(team::migrate(&kv, &store)).unwrap(), team::Migration::default());
+    assert_eq!(run(team::migrate(&kv, &store, Carry::Move)).unwrap(), team::Migration::default());
 }
 
 #[test]
 fn a_move_that_fails_half_way_loses_nothing_and_finishes_next_time() {
     let kv = local(&fixture());
     let full = MemoryTeamStore::with_limit(5);
-    assert!(run(team::migrate(&kv, &full)).is_err());
+    assert!(run(team::migrate(&kv, &full, Carry::Move)).is_err());
     // The responses that did not fit are still in localStorage.
     let inbox_left = kv.keys().unwrap().iter().filter(|k| k.contains(".inbox.")).count();
     assert!(inbox_left >= 3, "{inbox_left}");
@@ -159,7 +169,7 @@ fn a_move_that_fails_half_way_loses_nothing_and_finishes_next_time() {
         let have = run(full.responses(m)).unwrap();
         run(store.add_responses(m, &have)).unwrap();
     }
-    run(team::migrate(&kv, &store)).unwrap();
+    run(team::migrate(&kv, &store, Carry::Move)).unwrap();
     let total: usize = ["0101010101010101", "0202020202020202"]
         .iter()
         .map(|m| run(store.response_ids(m)).unwrap().len())
@@ -199,11 +209,12 @@ fn device_with(count: u64) -> (MemoryTeamStore, TeamMeting, KeyPair, Vec<(String
     let (m, keys) =
         Meting::create(&inst, &draft("2B zorg", PHRASE), "2026-W48", seeds(5), CHEAP).unwrap();
     let store = MemoryTeamStore::default();
-    let plan = ExportPlan { k: 5, released: ["a".to_string()].into(), records: None };
+    let plan = ExportPlan { k: 5, records: None };
     let tm = TeamMeting {
         meting: m.clone(),
         state: MetingState::Closed,
         plan: Some(plan),
+        released: ["a".to_string()].into(),
         backup: None,
     };
     run(team::save(&store, &tm)).unwrap();
@@ -219,7 +230,13 @@ fn device_with(count: u64) -> (MemoryTeamStore, TeamMeting, KeyPair, Vec<(String
 
 fn backup_of(store: &MemoryTeamStore, tm: &TeamMeting) -> Vec<u8> {
     let responses = run(store.responses(&tm.meting.id.to_text())).unwrap();
-    let b = Backup { meting: tm.meting.clone(), state: tm.state, plan: tm.plan.clone(), responses };
+    let b = Backup {
+        meting: tm.meting.clone(),
+        state: tm.state,
+        plan: tm.plan.clone(),
+        released: tm.released.clone(),
+        responses,
+    };
     backup::write(&b, [9; 32])
 }
 
@@ -235,6 +252,7 @@ fn a_backup_round_trips_and_opens_only_with_the_passphrase() {
     assert_eq!(opened.public(), keys.public());
     assert_eq!(read.meting, tm.meting);
     assert_eq!((read.state, &read.plan), (MetingState::Closed, &tm.plan));
+    assert_eq!(read.released, tm.released, "the released set travels with the meting");
     let mut want = list.clone();
     want.sort();
     let mut got = read.responses.clone();
@@ -271,6 +289,7 @@ fn a_wiped_device_gets_everything_back_and_restoring_twice_adds_nothing() {
     assert_eq!(metingen.len(), 1);
     assert_eq!(metingen[0].meting, tm.meting);
     assert_eq!((metingen[0].state, &metingen[0].plan), (MetingState::Closed, &tm.plan));
+    assert_eq!(metingen[0].released, tm.released);
     assert_eq!(run(team::inbox(&wiped, tm.meting.id)).unwrap().envelopes.len(), list.len());
     // Again: nothing new, nothing twice.
     let (b, _) = backup::read(&file, PHRASE).unwrap();
@@ -298,9 +317,11 @@ fn a_backup_from_another_device_merges_without_duplicates() {
     let merged = run(team::restore(&other, b)).unwrap();
     assert_eq!(merged, team::Restored { new_meting: false, added: 6, already: 4 });
     assert_eq!(run(other.response_ids(&tm.meting.id.to_text())).unwrap().len(), 13);
-    // The device had no plan: it takes the backup's, so its exports stay unjoinable.
+    // The device had no plan: it takes the backup's, so its exports stay unjoinable; its
+    // released set joins the backup's.
     let (metingen, _) = run(team::load(&other)).unwrap();
     assert_eq!(metingen[0].plan, tm.plan);
+    assert_eq!(metingen[0].released, tm.released);
     assert_eq!(metingen[0].since_backup(13), 13);
 }
 
@@ -314,4 +335,77 @@ fn a_stored_team_meting_reads_back_and_a_damaged_one_is_set_aside() {
     let (list, bad) = run(team::load(&store)).unwrap();
     assert_eq!((list.len(), bad), (1, 2), "wrong key and damaged JSON are set aside");
     assert_eq!(run(store.set_aside_count()).unwrap(), 2);
+}
+
+#[test]
+fn a_kiosk_on_the_team_device_delivers_into_the_meting_and_nothing_is_stranded() {
+    // The first version's device: a meting in localStorage, and what its mirror showed.
+    let inst = student();
+    let kv = MemoryStore::default();
+    let (m, keys) =
+        Meting::create(&inst, &draft("2B zorg", PHRASE), "2026-W48", seeds(6), CHEAP).unwrap();
+    collection::save_meting(&kv, &m).unwrap();
+    let first: Vec<Response> = (0..6).map(|n| response(&inst, 300 + n)).collect();
+    for r in &first {
+        collection::deliver(&kv, m.id, &r.id, &envelope(&m, &inst, r)).unwrap();
+    }
+    let shown: std::collections::BTreeSet<String> = first.iter().map(|r| r.id.clone()).collect();
+    kv.set(
+        &format!("spiegel.v1.released.{}", m.id.to_text()),
+        &serde_json::to_string(&shown).unwrap(),
+    )
+    .unwrap();
+    // The student page (a kiosk) sees that this device holds the meting, and no other.
+    let other = MetingId([0x77; 8]);
+    assert!(collection::holds_meting(&kv, m.id).unwrap());
+    assert!(!collection::holds_meting(&kv, other).unwrap());
+    // The team page starts: everything moves, and the marker replaces the meting's copy.
+    let store = MemoryTeamStore::default();
+    let moved = run(team::migrate(&kv, &store, Carry::Move)).unwrap();
+    assert_eq!((moved.metingen, moved.responses, moved.set_aside), (1, 6, 0));
+    let (list, _) = run(team::load(&store)).unwrap();
+    assert_eq!(list[0].released, shown, "the mirror's released ids are the meting's set");
+    let left: Vec<String> = kv.keys().unwrap();
+    assert_eq!(left, [format!("spiegel.v1.held.{}", m.id.to_text())], "{left:?}");
+    assert!(collection::holds_meting(&kv, m.id).unwrap(), "a kiosk keeps delivering");
+    // Kiosk responses delivered while the team page is closed wait in localStorage ...
+    let later: Vec<Response> = (0..3).map(|n| response(&inst, 400 + n)).collect();
+    for r in &later {
+        collection::deliver(&kv, m.id, &r.id, &envelope(&m, &inst, r)).unwrap();
+    }
+    assert_eq!(collection::inbox_ids(&kv, m.id).unwrap().len(), 3);
+    // ... and the next start (or the storage event of an open team page) moves them in.
+    let moved = run(team::migrate(&kv, &store, Carry::Move)).unwrap();
+    assert_eq!((moved.metingen, moved.responses), (0, 3));
+    assert!(collection::inbox_ids(&kv, m.id).unwrap().is_empty());
+    let inbox = run(team::inbox(&store, m.id)).unwrap();
+    assert_eq!(inbox.envelopes.len(), 9);
+    for (id, e) in &inbox.envelopes {
+        let plain = seal::open(&keys, &e.sealed).unwrap();
+        assert_eq!(&payload::decode(&inst, &plain).unwrap().id, id);
+    }
+    // Deleting the meting takes the marker away first: a kiosk then keeps its responses
+    // in the outbox for the teacher to collect, instead of a meting that is gone.
+    collection::delete_meting(&kv, m.id).unwrap();
+    assert!(!collection::holds_meting(&kv, m.id).unwrap());
+    // The markers follow the team store: only the metingen it holds.
+    collection::mark_held(&kv, &[other]).unwrap();
+    assert!(collection::holds_meting(&kv, other).unwrap());
+    collection::mark_held(&kv, &[]).unwrap();
+    assert!(kv.keys().unwrap().is_empty());
+}
+
+#[test]
+fn in_memory_the_team_store_copies_and_local_storage_keeps_everything() {
+    // When the browser refuses IndexedDB, nothing may leave durable localStorage.
+    let before = fixture();
+    let kv = local(&before);
+    let store = MemoryTeamStore::default();
+    let copied = run(team::migrate(&kv, &store, Carry::Copy)).unwrap();
+    assert_eq!((copied.metingen, copied.responses), (2, 10));
+    let mut after = snapshot(&kv);
+    after.retain(|k, _| !k.starts_with("spiegel.v1.held."));
+    assert_eq!(after, before, "localStorage still holds every entry");
+    let (list, _) = run(team::load(&store)).unwrap();
+    assert_eq!(list.len(), 2);
 }

@@ -22,7 +22,7 @@ use crate::support::{at, edited, instrument, KINDS};
 /// The content hash of every version that ever shipped. A shipped version is never
 /// edited: a change is a new file with a higher version, so metingen of the old one keep
 /// reading their answers with the content they were given to.
-const SHIPPED: [(&str, &str, &str); 3] = [
+const SHIPPED: [(&str, &str, &str); 5] = [
     (
         "spiegel-staff",
         "1.0.0",
@@ -34,9 +34,19 @@ const SHIPPED: [(&str, &str, &str); 3] = [
         "sha256:0e28b61681df732d9565a68fee0ab1f7eda8c72712e8acbfd3ee7549ed39b46b",
     ),
     (
+        "spiegel-staff",
+        "2.0.0",
+        "sha256:bb8fb0b692a1f9eafa388afa9f0d65f94ddb3eb6541fe77538f97f1851081dfa",
+    ),
+    (
         "spiegel-student",
         "1.0.0",
         "sha256:d4cc6ecd939265e6aa66e0c5937ab2b329df07a98966bed85c1d653d65b5ccd5",
+    ),
+    (
+        "spiegel-student",
+        "2.0.0",
+        "sha256:ad08fd01cdfa8d42950da2b52db0d2b9348b0bf65340e2d4ae3e6d4769f090e2",
     ),
 ];
 
@@ -60,7 +70,8 @@ fn every_shipped_version_is_still_built_in_with_its_content_unchanged() {
 #[test]
 fn the_build_time_hash_is_the_content_hash_and_every_version_parses() {
     for file in FILES {
-        assert_eq!(Some(file.hash), content_hash(file.json), "{} {}", file.id, file.version);
+        let json = file.json.expect("the tests build with the built-ins compiled in");
+        assert_eq!(Some(file.hash), content_hash(json), "{} {}", file.id, file.version);
         let i = file.parse().unwrap_or_else(|p| panic!("{} {}: {p:#?}", file.id, file.version));
         assert_eq!((i.id.as_str(), i.version.as_str(), i.hash), (file.id, file.version, file.hash));
     }
@@ -73,11 +84,23 @@ fn the_build_time_hash_is_the_content_hash_and_every_version_parses() {
 
 #[test]
 fn every_staff_version_mirrors_the_student_version_it_is_offered_with() {
-    let student = builtin::student().unwrap();
+    // The newest staff version mirrors the newest student version; every earlier staff
+    // version still mirrors the student version of its time, so its metingen compare.
+    let students: Vec<_> =
+        FILES.iter().filter(|f| f.id == STUDENT_ID).map(|f| f.parse().unwrap()).collect();
+    let newest = builtin::staff().unwrap();
+    assert!(check_mirrors(&newest, &builtin::student().unwrap()).is_empty());
     for file in FILES.iter().filter(|f| f.id == STAFF_ID) {
         let staff = file.parse().unwrap();
-        assert!(check_mirrors(&staff, &student).is_empty(), "staff {}", file.version);
+        let fits: Vec<&str> = students
+            .iter()
+            .filter(|s| check_mirrors(&staff, s).is_empty())
+            .map(|s| s.version.as_str())
+            .collect();
+        assert!(!fits.is_empty(), "staff {} mirrors no student version", file.version);
     }
+    let first = builtin::version(STUDENT_ID, "1.0.0").unwrap().parse().unwrap();
+    assert!(!check_mirrors(&newest, &first).is_empty(), "2.0.0 does not fit student 1.0.0");
 }
 
 #[test]
@@ -287,7 +310,12 @@ fn a_team_device_of_the_earlier_version_still_opens_compares_and_exports() {
         instruments: vec![students.1, staff.1],
         metingen: opened
             .iter()
-            .map(|(m, _, r)| MetingInput { meting: m, responses: r.as_slice().into(), plan: None })
+            .map(|(m, _, r)| MetingInput {
+                meting: m,
+                responses: r.as_slice().into(),
+                plan: None,
+                released: None,
+            })
             .collect(),
     };
     let doc = export::export(&input, &ExportOptions::default(), [1; 32], "2026-W49").unwrap();
@@ -312,4 +340,29 @@ fn a_meting_made_now_records_the_hash_and_keeps_it_through_storage() {
     collection::save_meting(&store, &meting).unwrap();
     let (back, _) = collection::load_metingen(&store).unwrap();
     assert_eq!(back, vec![meting]);
+}
+
+#[test]
+fn the_apps_fetch_each_version_under_a_name_of_its_own_and_refuse_a_mixed_up_file() {
+    let mut paths = Vec::new();
+    for file in FILES {
+        let path = file.path();
+        let hex = file.hash.to_text();
+        assert_eq!(
+            path,
+            format!("builtin/{}-{}-{}.json", file.id, file.version, &hex["sha256:".len()..][..16])
+        );
+        paths.push(path);
+        let json = file.json.expect("compiled in");
+        let fetched = file.parse_fetched(json).expect("its own file parses");
+        assert_eq!((fetched.id.as_str(), fetched.version.as_str()), (file.id, file.version));
+        // Another version's file, or a damaged one, under this name is refused.
+        for other in FILES.iter().filter(|o| o.hash != file.hash) {
+            assert!(file.parse_fetched(other.json.expect("compiled in")).is_err());
+        }
+        assert!(file.parse_fetched(&json.replacen("a", "b", 1)).is_err());
+    }
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), FILES.len(), "every version has a file name of its own");
 }

@@ -1,11 +1,14 @@
-//! No differencing: which collected responses the mirror may show.
+//! No differencing: which collected responses a view of a meting may show.
 //!
 //! A team that opens the mirror after 11 responses and again after 12 could read the 12th
-//! student's answers from the difference. So the mirror shows a meting's responses in
-//! steps: the responses it showed before stay shown, and new ones join only when there
-//! are at least `k` of them. Two views of one meting then always differ by `k` or more
-//! responses (or by none), and the difference is a group, never one person. The set of
-//! responses shown is kept per meting on the team device.
+//! student's answers from the difference; so could a researcher holding two exports, or
+//! anyone holding an export and the mirror. So every view of a meting (the mirror, an
+//! export) shows its *released set*: the responses shown before stay shown, and new ones
+//! join only when there are at least `k` of them, after which the set is the larger one.
+//! There is one released set per meting, kept with the meting on the team device and
+//! shared by the mirror and the export ([`crate::domain::export::MetingInput::released`]),
+//! so two views of one meting, of either kind, always differ by `k` or more responses (or
+//! by none), and the difference is a group, never one person.
 
 use std::collections::BTreeSet;
 

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};
+use crate::domain::condition::Condition;
 use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::response::Response;
 
@@ -35,16 +36,30 @@ struct Place {
 /// highest, which no code uses.
 pub const DONT_KNOW: u64 = 1 << 63;
 
+/// An item that counts as one of its codes when earlier answers hid it (`when_hidden`).
+#[derive(Debug, Clone)]
+struct Implied {
+    item: String,
+    column: usize,
+    bit: u64,
+    /// Its section's and its own condition.
+    condition: Condition,
+}
+
 /// The coded answers of responses to one instrument.
 ///
 /// Numbers and open text are not in the table: the analysis does not use them. A cell is
 /// [`DONT_KNOW`] for "weet ik niet", and 0 when the place was not answered, answered "sla
-/// over", or holds only codes the instrument does not know (or past the 63rd).
+/// over", or holds only codes the instrument does not know (or past the 63rd). An item
+/// with `when_hidden` that earlier answers hid holds that code: "Waarbij heb je hulp
+/// nodig?" counts as "geen" for a student who said no help is needed, so a share of it
+/// is a share of every student, as the staff question means.
 #[derive(Debug, Clone)]
 pub struct Table {
     instrument: String,
     columns: Vec<Column>,
     places: BTreeMap<String, Place>,
+    implied: Vec<Implied>,
     cells: Vec<u64>,
     rows: usize,
     ignored: usize,
@@ -56,12 +71,25 @@ impl Table {
     pub fn new(instrument: &Instrument) -> Table {
         let mut columns = Vec::new();
         let mut places = BTreeMap::new();
-        for (_, item) in instrument.items() {
+        let mut implied = Vec::new();
+        for (section, item) in instrument.items() {
             let codes: Vec<String> = item.kind.choices().into_iter().map(|c| c.code).collect();
             if codes.is_empty() {
                 continue;
             }
             let first = columns.len();
+            if let Some(code) = &item.when_hidden {
+                let parts: Vec<Condition> =
+                    [&section.show_if, &item.show_if].into_iter().flatten().cloned().collect();
+                if !parts.is_empty() {
+                    implied.push(Implied {
+                        item: item.id.clone(),
+                        column: first,
+                        bit: bit(&codes, code),
+                        condition: Condition::All(parts),
+                    });
+                }
+            }
             let rows: Vec<String> = match &item.kind {
                 ItemKind::Matrix { rows, .. } => rows.iter().map(|r| r.id.clone()).collect(),
                 _ => Vec::new(),
@@ -80,6 +108,7 @@ impl Table {
             instrument: instrument.id.clone(),
             columns,
             places,
+            implied,
             cells: Vec::new(),
             rows: 0,
             ignored: 0,
@@ -136,6 +165,21 @@ impl Table {
                     self.cells[start + place.first] = cs.iter().fold(0, |m, c| m | bit(codes, c));
                 }
                 _ => {}
+            }
+        }
+        let lookup = |id: &str| response.answers.get(id);
+        for i in &self.implied {
+            if response.answers.contains_key(&i.item) || i.condition.holds(&lookup) {
+                continue;
+            }
+            // Hidden by real earlier answers, not by a question left open or not known.
+            let decided = i
+                .condition
+                .items()
+                .iter()
+                .all(|id| response.answers.get(*id).is_some_and(Answer::is_substantive));
+            if decided {
+                self.cells[start + i.column] = i.bit;
             }
         }
         self.rows += 1;

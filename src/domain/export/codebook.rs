@@ -41,7 +41,12 @@ pub(super) fn entry(instrument: &Instrument, is_qi: impl Fn(&str) -> bool) -> Co
                 .kind
                 .choices()
                 .into_iter()
-                .map(|c| CodeLabel { code: c.code, label: label(&c.label) })
+                .map(|c| CodeLabel {
+                    code: c.code,
+                    label: label(&c.label),
+                    exclusive: c.exclusive,
+                    show_if: c.show_if.as_ref().map(condition),
+                })
                 .collect();
             let (max_choices, number, max_length, rows) = match &item.kind {
                 ItemKind::MultipleChoice { max, .. } => (*max, None, None, Vec::new()),
@@ -85,6 +90,9 @@ pub(super) fn entry(instrument: &Instrument, is_qi: impl Fn(&str) -> bool) -> Co
                 max_length,
                 rows,
                 mirror: item.mirror.as_ref().map(mirror),
+                dont_know_label: item.dont_know_label.as_ref().map(label),
+                from_context: item.from_context.map(|k| k.name().to_string()),
+                when_hidden: item.when_hidden.clone(),
                 possibly_identifying: item.possibly_identifying(),
                 quasi_identifier: is_qi(&item.id),
             }

@@ -149,6 +149,19 @@ pub struct CodeLabel {
     pub code: String,
     /// What it means.
     pub label: Label,
+    /// An option of a multiple choice never picked together with another ("niets");
+    /// written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive: bool,
+    /// The option was offered only when this held (e.g. "hbo" only at niveau 4);
+    /// written only when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<ConditionCode>,
+}
+
+/// Whether a flag is off (serde leaves such flags out).
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// An id with its label: a theme or construct.
@@ -313,6 +326,18 @@ pub struct CodebookItem {
     pub rows: Vec<CodebookRow>,
     /// The student item it mirrors (staff).
     pub mirror: Option<MirrorCode>,
+    /// What "weet ik niet" said for this item, when it said something else (e.g. "Heb
+    /// ik niet"); the code is still `weet_niet`. Written only when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know_label: Option<Label>,
+    /// `niveau` or `leerweg` when the meting's context answered this item if the team
+    /// set it (the respondent was then not asked); written only when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_context: Option<String>,
+    /// The code the mirror counts this item as when earlier answers hid it (the record
+    /// itself holds no answer then); written only when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_hidden: Option<String>,
     /// Whether answers may hold something a person wrote themselves.
     pub possibly_identifying: bool,
     /// Whether it is a quasi-identifier (see [`Anonymisation::quasi_identifiers`]).

@@ -6,10 +6,13 @@
 //! anonymisation is kept on the device as its [`ExportPlan`] and every later export
 //! follows it:
 //!
-//! - **The responses that left** ([`ExportPlan::released`]). A later export takes the
-//!   responses collected since only when there are at least `k` of them; fewer stay on
-//!   the device (the app says how many), so comparing two exports never shows the
-//!   answers of one or two late students, in the records or in the counts.
+//! - **The responses that may leave**: not part of the plan but of the meting's
+//!   *released set*, which the mirror shares ([`super::MetingInput::released`],
+//!   [`crate::domain::analysis::release`]). An export takes the responses collected since
+//!   the set last grew only when there are at least `k` of them; fewer stay on the
+//!   device (the app says how many), so comparing two exports, or an export with the
+//!   mirror, never shows the answers of one or two late students, in the records or in
+//!   the counts.
 //! - **`k`** never goes below the first export's. Once records left, every later export
 //!   with records uses that same `k`.
 //! - **The record plan** ([`RecordPlan`]), frozen at the first export with records: the
@@ -22,7 +25,7 @@
 //!   and the new records form groups of at least `k` among themselves: in the join of
 //!   any two exports every group still holds at least `k` records.
 //!
-//! The plan holds response ids of the device and never leaves it (except inside the
+//! The plan (like the released set) holds response ids of the device and never leaves it (except inside the
 //! team's encrypted backup, so a restored device keeps following it).
 
 use std::collections::BTreeSet;
@@ -64,8 +67,6 @@ pub struct RecordPlan {
 pub struct ExportPlan {
     /// The `k` of the meting's first export.
     pub k: usize,
-    /// Device ids of every response that has left in an export (records or counts).
-    pub released: BTreeSet<String>,
     /// The record plan, once records have left.
     pub records: Option<RecordPlan>,
 }
@@ -129,18 +130,4 @@ pub fn check(
         }
     }
     Ok(())
-}
-
-/// Which of a meting's current responses (`ids`) an export may take: every one at the
-/// first export or when at least `k` arrived since the last; otherwise only those that
-/// left before. Returns whether each may go, and how many stay behind.
-pub fn releasable(plan: Option<&ExportPlan>, ids: &[&str], k: usize) -> (Vec<bool>, usize) {
-    let Some(plan) = plan.filter(|p| !p.released.is_empty()) else {
-        return (vec![true; ids.len()], 0);
-    };
-    let fresh = ids.iter().filter(|id| !plan.released.contains(**id)).count();
-    if fresh >= k {
-        return (vec![true; ids.len()], 0);
-    }
-    (ids.iter().map(|id| plan.released.contains(*id)).collect(), fresh)
 }

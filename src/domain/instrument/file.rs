@@ -91,6 +91,13 @@ pub struct ChoiceFile {
     pub code: String,
     /// Label.
     pub label: TextFile,
+    /// An option of a multiple choice that cannot be picked together with another
+    /// ("niets", "geen van deze"): picking it clears the others and the other way round.
+    #[serde(default)]
+    pub exclusive: Option<bool>,
+    /// An option of a single or multiple choice shown only when this holds.
+    #[serde(default)]
+    pub show_if: Option<ConditionFile>,
 }
 
 /// A section.
@@ -145,6 +152,10 @@ pub struct ItemFile {
     /// Offer "weet ik niet".
     #[serde(default)]
     pub dont_know: Option<bool>,
+    /// What "weet ik niet" says for this item, e.g. "Heb ik niet" for a lesson a student
+    /// does not have (the code stays `weet_niet`).
+    #[serde(default)]
+    pub dont_know_label: Option<TextFile>,
     /// Offer "sla over".
     #[serde(default)]
     pub skip: Option<bool>,
@@ -181,6 +192,14 @@ pub struct ItemFile {
     /// The student item this item estimates or mirrors.
     #[serde(default)]
     pub mirror: Option<MirrorFile>,
+    /// The part of a meting's context that answers this item when the team set it
+    /// (`niveau` or `leerweg`); the item is then not asked.
+    #[serde(default)]
+    pub from_context: Option<String>,
+    /// The code this item counts as in the mirror when its condition hides it because of
+    /// an earlier answer (for example "geen" when "Heb je hulp nodig?" was answered "nee").
+    #[serde(default)]
+    pub when_hidden: Option<String>,
 }
 
 /// A mirror link: the student item (and matrix row) a staff item mirrors, and for a

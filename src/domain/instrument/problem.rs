@@ -227,6 +227,24 @@ pub enum ProblemKind {
         /// The id.
         id: String,
     },
+    /// `exclusive` on anything but an option of a multiple choice.
+    ExclusiveNotMultiple,
+    /// `show_if` on a point of a scale (only options of a choice can have one).
+    OptionConditionOnPoint,
+    /// `from_context` names a part of the context that does not exist.
+    UnknownContextKey {
+        /// The value in the file.
+        found: String,
+    },
+    /// A code that is not one of the item's options (`when_hidden`).
+    UnknownOptionCode {
+        /// The code.
+        code: String,
+    },
+    /// `dont_know_label` on an item that does not offer "weet ik niet".
+    DontKnowLabelWithoutDontKnow,
+    /// `when_hidden` on an item that has no condition, so it is never hidden.
+    WhenHiddenNeverHidden,
     /// A vragenlijst with this id and version, but other content, is already on this
     /// device: responses to one would be read as answers to the other.
     VersionTaken {
@@ -472,6 +490,30 @@ impl ProblemKind {
             P::MirrorNotComparable { staff, student } => pick(
                 format!("Een vraag van soort '{staff}' is niet te vergelijken met een studentvraag van soort '{student}'"),
                 format!("An item of kind '{staff}' cannot be compared with a student item of kind '{student}'"),
+            ),
+            P::ExclusiveNotMultiple => pick(
+                "'exclusive' past alleen bij een optie van een meerkeuzevraag (multiple_choice)".into(),
+                "'exclusive' only fits an option of a multiple choice".into(),
+            ),
+            P::OptionConditionOnPoint => pick(
+                "Een punt van een schaal kan geen 'show_if' hebben; alleen opties van een keuzevraag kunnen dat".into(),
+                "A point of a scale cannot have a 'show_if'; only options of a choice can".into(),
+            ),
+            P::UnknownContextKey { found } => pick(
+                format!("'from_context' is '{found}', maar moet 'niveau' of 'leerweg' zijn"),
+                format!("'from_context' is '{found}', but must be 'niveau' or 'leerweg'"),
+            ),
+            P::UnknownOptionCode { code } => pick(
+                format!("Code '{code}' is geen antwoord van deze vraag"),
+                format!("Code '{code}' is not an answer of this item"),
+            ),
+            P::DontKnowLabelWithoutDontKnow => pick(
+                "'dont_know_label' heeft alleen zin met \"dont_know\": true".into(),
+                "'dont_know_label' only makes sense with \"dont_know\": true".into(),
+            ),
+            P::WhenHiddenNeverHidden => pick(
+                "'when_hidden' heeft geen zin: deze vraag heeft geen voorwaarde ('show_if'), dus ze wordt nooit verborgen".into(),
+                "'when_hidden' has no use: this item has no condition ('show_if'), so it is never hidden".into(),
             ),
             P::MirrorScaleMismatch { staff, student } => pick(
                 format!("De schaal heeft {staff} punten, maar de studentvraag heeft er {student}; een spiegel vraagt evenveel punten"),

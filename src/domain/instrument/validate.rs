@@ -7,8 +7,8 @@ use super::file::{
 };
 use super::problem::{Problem, ProblemKind as P};
 use super::{
-    content_hash, Audience, Bands, Choice, Construct, ContentHash, Instrument, Item, ItemKind,
-    Section, Source, Theme,
+    content_hash, Audience, Bands, Choice, Construct, ContentHash, ContextKey, Instrument, Item,
+    ItemKind, Section, Source, Theme,
 };
 use crate::domain::answer::DONT_KNOW_CODE;
 use crate::domain::condition::Condition;
@@ -149,7 +149,9 @@ impl Validator {
         Text { nl, en }
     }
 
-    fn choices(&mut self, list: &[ChoiceFile], path: &str) -> Vec<Choice> {
+    /// The options or points of `list`; `extras` says whether an option may carry a
+    /// `show_if` and `exclusive` here (the condition itself is read by [`Self::item`]).
+    fn choices(&mut self, list: &[ChoiceFile], path: &str, extras: Extras) -> Vec<Choice> {
         if list.len() < 2 {
             self.push(path, P::TooFewChoices { count: list.len() });
         }
@@ -164,8 +166,16 @@ impl Validator {
             if !seen.insert(c.code.as_str()) {
                 self.push(&p, P::DuplicateCode { code: c.code.clone() });
             }
+            if c.exclusive == Some(true) && extras != Extras::Multiple {
+                self.push(&p, P::ExclusiveNotMultiple);
+            }
+            if c.show_if.is_some() && extras == Extras::Points {
+                self.push(&p, P::OptionConditionOnPoint);
+            }
             let label = self.text(&c.label, "label", &p);
-            out.push(Choice { code: c.code.clone(), label });
+            let mut choice = Choice::new(c.code.clone(), label);
+            choice.exclusive = c.exclusive == Some(true) && extras == Extras::Multiple;
+            out.push(choice);
         }
         out
     }
@@ -231,6 +241,9 @@ impl Validator {
             for (ii, it) in s.items.iter().enumerate() {
                 let ip = format!("{sp}.items[{ii}]");
                 let item = self.item(it, &ip, index, &order, &known, &scales, &construct_ids);
+                if item.when_hidden.is_some() && item.show_if.is_none() && show_if.is_none() {
+                    self.push(&ip, P::WhenHiddenNeverHidden);
+                }
                 known.insert(item.id.clone(), Known { index, kind: item.kind.clone() });
                 items.push(item);
                 index += 1;
@@ -305,7 +318,7 @@ impl Validator {
         for (i, s) in list.iter().enumerate() {
             let p = format!("scales[{i}]");
             self.id(&s.id, &p);
-            let points = self.choices(&s.points, &format!("{p}.points"));
+            let points = self.choices(&s.points, &format!("{p}.points"), Extras::Points);
             if out.insert(s.id.clone(), points).is_some() {
                 self.push(&p, P::DuplicateId { id: s.id.clone(), first: "scales".into() });
             }
@@ -354,11 +367,64 @@ impl Validator {
                 Source { document: s.document.clone(), lines: s.lines.clone().unwrap_or_default() }
             }
         };
-        let kind = self.kind(f, path, scales, constructs);
+        let mut kind = self.kind(f, path, scales, constructs);
         let show_if = f
             .show_if
             .as_ref()
             .and_then(|c| self.condition(c, &format!("{path}.show_if"), index, order, known));
+        // Option conditions look at earlier items, like the item's own condition.
+        if let Some(ItemKind::SingleChoice { options } | ItemKind::MultipleChoice { options, .. }) =
+            kind.as_mut()
+        {
+            for (oi, (file, option)) in
+                f.options.iter().flatten().zip(options.iter_mut()).enumerate()
+            {
+                if let Some(c) = &file.show_if {
+                    let p = format!("{path}.options[{oi}].show_if");
+                    option.show_if = self.condition(c, &p, index, order, known);
+                }
+            }
+        }
+        let dont_know_label = f.dont_know_label.as_ref().map(|t| {
+            if f.dont_know != Some(true) {
+                self.push(path, P::DontKnowLabelWithoutDontKnow);
+            }
+            self.text(t, "dont_know_label", path)
+        });
+        let from_context = f.from_context.as_deref().and_then(|name| {
+            let key = ContextKey::from_name(name);
+            if key.is_none() {
+                self.push(path, P::UnknownContextKey { found: name.into() });
+            }
+            let choice = matches!(
+                kind,
+                Some(ItemKind::SingleChoice { .. } | ItemKind::MultipleChoice { .. })
+            );
+            if !choice {
+                self.push(
+                    path,
+                    P::FieldNotForKind { field: "from_context".into(), kind: f.kind.clone() },
+                );
+                return None;
+            }
+            key
+        });
+        let when_hidden = f.when_hidden.clone().filter(|code| {
+            let Some(k) = kind.as_ref() else { return false };
+            let coded = k.is_single_coded() || matches!(k, ItemKind::MultipleChoice { .. });
+            if !coded {
+                self.push(
+                    path,
+                    P::FieldNotForKind { field: "when_hidden".into(), kind: f.kind.clone() },
+                );
+                return false;
+            }
+            let known = k.choices().iter().any(|c| &c.code == code);
+            if !known {
+                self.push(path, P::UnknownOptionCode { code: code.clone() });
+            }
+            known
+        });
         let mirror = f.mirror.as_ref().and_then(|m| {
             let kind = kind.as_ref()?;
             let ordinal = matches!(kind, ItemKind::Scale { .. });
@@ -377,10 +443,13 @@ impl Validator {
             source,
             required: f.required.unwrap_or(true),
             dont_know: f.dont_know.unwrap_or(false),
+            dont_know_label,
             skippable: f.skip.unwrap_or(false),
             show_if,
             kind: kind.unwrap_or(ItemKind::YesNo),
             mirror,
+            from_context,
+            when_hidden,
         }
     }
 
@@ -496,6 +565,17 @@ impl Validator {
             }
         }
     }
+}
+
+/// Which extra fields an option list allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extras {
+    /// Points of a scale: neither `show_if` nor `exclusive`.
+    Points,
+    /// Options of a single choice: `show_if`.
+    Single,
+    /// Options of a multiple choice: `show_if` and `exclusive`.
+    Multiple,
 }
 
 /// Ids are lower case, start with a letter or digit, and hold only `a-z 0-9 _ - .`.

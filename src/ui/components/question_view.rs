@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::{pick_one, toggle, with_row, Answer, DONT_KNOW_CODE};
+use crate::domain::answer::{pick_one, toggle_with, with_row, Answer, DONT_KNOW_CODE};
 use crate::domain::instrument::{Choice, Item, ItemKind};
 use crate::domain::text::Lang;
 use crate::ui::components::number_field::NumberField;
@@ -36,12 +36,15 @@ pub fn QuestionView(
     let described = item.help.is_some().then_some(help_id);
     let optional =
         (!item.required).then(|| view! { <p class="question__optional">{w.optional}</p> });
-    // Option labels in this language, with "weet ik niet" last where the item offers it.
+    // Option labels in this language, with "weet ik niet" last where the item offers it
+    // (in the item's own words where it has them, e.g. "Heb ik niet").
+    let dont_know_label =
+        item.dont_know_label.as_ref().map_or(w.dont_know, |t| t.get(lang)).to_string();
     let labels = |choices: Vec<Choice>| {
         let mut out: Vec<(String, String)> =
             choices.into_iter().map(|c| (c.code, c.label.get(lang).to_string())).collect();
         if item.dont_know {
-            out.push((DONT_KNOW_CODE.into(), w.dont_know.into()));
+            out.push((DONT_KNOW_CODE.into(), dont_know_label.clone()));
         }
         out
     };
@@ -55,8 +58,12 @@ pub fn QuestionView(
                 Some(m) => format!("{} {m}.", w.choose_at_most),
                 None => w.choose_any.to_string(),
             };
+            // "Niets" and the like stand alone: ticking one clears the others.
+            let exclusive: Vec<String> =
+                options.iter().filter(|o| o.exclusive).map(|o| o.code.clone()).collect();
             let on_pick = Callback::new(move |code: String| {
-                on_answer.run(toggle(answer.get_untracked().as_ref(), &code))
+                let exclusive: Vec<&str> = exclusive.iter().map(String::as_str).collect();
+                on_answer.run(toggle_with(answer.get_untracked().as_ref(), &code, &exclusive))
             });
             view! {
                 <p class="question__hint">{hint}</p>

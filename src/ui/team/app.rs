@@ -1,37 +1,29 @@
-//! The root component: provides the services and switches between the screens.
+//! The team app's root: provides the services and switches between the screens only the
+//! team device runs: metingen, a meting with its import, the mirror, the export, and
+//! opening an own vragenlijst. It is a page of its own (`team.html`) with a wasm bundle
+//! of its own; runs, invitations and kiosk mode are the student app's
+//! ([`crate::ui::student`]), which the team screens open by going to that page.
 //!
-//! The app runs in one of two modes, decided by the URL fragment when the page opens:
-//! plain (the start screen, the team's metingen, own instruments) or *invited* (an
-//! invitation link: one meting's vragenlijst, sealed on submit, optionally as a kiosk).
+//! The fragment `#own` opens the own-vragenlijst screen; anything else the metingen.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::catalog::{Catalog, Origin};
-use crate::domain::envelope::{self, Envelope, Parts};
-use crate::domain::instrument::Instrument;
-use crate::domain::meting::{Draft, Invitation, MetingId};
-use crate::domain::payload;
-use crate::domain::response::Response;
-use crate::domain::seal::{self, KeyPair, SealError};
+use crate::domain::builtin;
+use crate::domain::catalog::Catalog;
+use crate::domain::envelope::Parts;
+use crate::domain::instrument::{Audience, Instrument};
+use crate::domain::meting::{Draft, MetingId};
+use crate::domain::seal::{KeyPair, SealError};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
-use crate::storage::journal;
-use crate::ui::browser::{
-    download, fragment, open_fragment, random_id, secure_random, set_document_lang, this_week,
-};
-use crate::ui::components::banners::Banners;
-use crate::ui::components::lang_switch::LangSwitch;
-use crate::ui::context::{Kept, LangContext, Persist};
+use crate::ui::browser::{fragment, open_fragment, open_page, Page};
+use crate::ui::builtins::when_loaded;
+use crate::ui::context::Persist;
 use crate::ui::i18n::words;
-use crate::ui::student::pages::done::DonePage;
-use crate::ui::student::pages::handover::HandoverPage;
-use crate::ui::student::pages::invite::{InvitePage, InviteState};
-use crate::ui::student::pages::receipt::ReceiptPage;
-use crate::ui::student::pages::runner::RunnerPage;
-use crate::ui::student::pages::start::{Choice, StartPage};
+use crate::ui::shell::{provide_services, Shell};
 use crate::ui::team::pages::export::{ExportPage, Format as ExportFormat};
 use crate::ui::team::pages::meting::{Incoming, MetingPage, UnlockError};
 use crate::ui::team::pages::meting_safety::MetingSafety;
@@ -51,22 +43,8 @@ mod vault;
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Screen {
-    Start,
-    Run,
-    /// Done; `saved` tells whether the device kept the response.
-    Done {
-        saved: bool,
-    },
     /// Opening an own instrument file.
     Own,
-    /// An invitation's start screen.
-    Invite,
-    /// The sealed response as QR code and file (own device).
-    Receipt {
-        kept: Kept,
-    },
-    /// Kiosk: pass the device on.
-    Handover,
     /// The team's metingen.
     Metingen,
     /// Making a meting.
@@ -81,60 +59,41 @@ enum Screen {
     Export,
 }
 
-/// How the page was opened.
-#[derive(Debug, Clone, PartialEq)]
-enum Mode {
-    Plain,
-    Invited(Invitation),
-    /// An invitation link that cannot be read.
-    Broken,
-}
-
-/// The whole app. Opens storage (falling back to memory), resumes a run in progress,
-/// and shows the screen the mode and state call for. All state lives here, so a screen
-/// can be rebuilt in the other language without losing anything.
+/// The team app.
 #[component]
 pub fn App() -> impl IntoView {
-    let persist = Persist::open();
-    provide_context(persist);
-    // Dutch unless the user chose English on this device: Spiegel is made for Dutch
-    // schools, whose devices are not always set to Dutch.
-    let lang = RwSignal::new(persist.lang().unwrap_or_default());
-    provide_context(LangContext(lang));
-    Effect::new(move |_| {
-        let l = lang.get();
-        set_document_lang(l);
-        persist.set_lang(l);
-    });
-    // An invitation pasted into an open tab changes only the fragment: start afresh.
-    let reload = window_event_listener(leptos::ev::hashchange, |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    on_cleanup(move || reload.remove());
-    let mut catalog = Catalog::with_builtins();
-    persist.load_instruments(&mut catalog);
+    let (persist, lang) = provide_services();
+    // The team store opens while the built-in vragenlijsten load.
     let team = TeamService::open(persist);
     provide_context(team);
-    let body = match Screens::new(persist, team, catalog) {
-        Some(screens) => screens.view(lang).into_any(),
-        None => view! {
-            <p class="notice notice--error" role="alert">
-                {move || words(lang.get()).err_instrument}
-            </p>
+    // Every version of every built-in vragenlijst: older metingen open with theirs.
+    let body = when_loaded(builtin::FILES.iter().collect(), lang, move |builtins| {
+        let mut catalog = Catalog::with_parsed_builtins(builtins);
+        persist.load_instruments(&mut catalog);
+        Screens::new(persist, team, catalog).view(lang)
+    });
+    view! { <Shell>{body}</Shell> }
+}
+
+impl Screens {
+    fn new(persist: Persist, team: TeamService, catalog: Catalog) -> Screens {
+        let first = if fragment() == "own" { Screen::Own } else { Screen::Metingen };
+        Screens {
+            persist,
+            team,
+            catalog: StoredValue::new(catalog),
+            screen: RwSignal::new(first),
+            unlocked: StoredValue::new(Vec::new()),
+            keys_changed: RwSignal::new(0),
+            restore_result: RwSignal::new(None),
+            known: StoredValue::new(None),
+            parts: StoredValue::new(Parts::new()),
+            tables: StoredValue::new(Vec::new()),
+            mirror: StoredValue::new(None),
+            mirror_state: StoredValue::new(MirrorState::new()),
+            export_doc: StoredValue::new(None),
+            read_back: StoredValue::new(None),
         }
-        .into_any(),
-    };
-    view! {
-        <header class="app__header">
-            <span class="app__name">"Spiegel"</span>
-            <LangSwitch />
-        </header>
-        <main id="main" class="app__main">
-            <Banners />
-            {body}
-        </main>
     }
 }
 
@@ -149,17 +108,7 @@ struct Screens {
     /// The team device's metingen and responses (IndexedDB).
     team: TeamService,
     catalog: StoredValue<Catalog>,
-    mode: StoredValue<Mode>,
-    /// The instrument being run (or last run).
-    instrument: StoredValue<Instrument>,
-    session: RwSignal<Session>,
     screen: RwSignal<Screen>,
-    /// Kiosk: a run was left half way when the page opened.
-    half_way: RwSignal<bool>,
-    /// The last sealed response and its key in the outbox, for the receipt.
-    receipt: StoredValue<Option<(Envelope, Option<String>)>>,
-    /// Kiosk: the outbox keys of the responses last downloaded.
-    collected: StoredValue<Vec<String>>,
     /// Meting keys unlocked with the passphrase during this visit (never stored).
     unlocked: StoredValue<Vec<(MetingId, KeyPair)>>,
     /// Bumped when a key is unlocked or forgotten, for views that show it.
@@ -184,156 +133,15 @@ struct Screens {
 }
 
 impl Screens {
-    /// `None` only if not a single instrument could be read (a bug the host tests catch).
-    fn new(persist: Persist, team: TeamService, catalog: Catalog) -> Option<Screens> {
-        let frag = fragment();
-        let mode = if !Invitation::is_invitation(&frag) {
-            Mode::Plain
-        } else {
-            Invitation::from_fragment(&frag).map_or(Mode::Broken, Mode::Invited)
-        };
-        let invited = match &mode {
-            Mode::Invited(inv) => {
-                catalog.version(&inv.instrument, &inv.version).cloned().map(|i| (i, inv.kiosk))
-            }
-            _ => None,
-        };
-        // Plain mode resumes the run it marked active. An invitation resumes its own
-        // vragenlijst's run if that holds an answer; a kiosk first asks whose it is.
-        let resumed = persist.active().and_then(|id| {
-            let instrument = catalog.current(&id)?.clone();
-            let session = persist.load_session(&instrument)?;
-            Some((instrument, session))
-        });
-        let mut half_way = false;
-        let (instrument, session, screen) = match (&mode, invited, resumed) {
-            (Mode::Plain, _, Some((i, s))) => (i, s, Screen::Run),
-            (Mode::Invited(_), Some((i, kiosk)), _) => match persist.load_session(&i) {
-                Some(s) if !s.response(&i).is_empty() => {
-                    half_way = kiosk;
-                    let screen = if kiosk { Screen::Invite } else { Screen::Run };
-                    (i, s, screen)
-                }
-                _ => {
-                    let session = Session::start(&i);
-                    (i, session, Screen::Invite)
-                }
-            },
-            (mode, _, _) => {
-                let first = catalog.currents().next()?.1.clone();
-                let session = Session::start(&first);
-                let screen = if *mode == Mode::Plain { Screen::Start } else { Screen::Invite };
-                (first, session, screen)
-            }
-        };
-        if screen == Screen::Run {
-            persist.claim_run(&instrument.id);
-        }
-        Some(Screens {
-            persist,
-            team,
-            catalog: StoredValue::new(catalog),
-            mode: StoredValue::new(mode),
-            instrument: StoredValue::new(instrument),
-            session: RwSignal::new(session),
-            screen: RwSignal::new(screen),
-            half_way: RwSignal::new(half_way),
-            receipt: StoredValue::new(None),
-            collected: StoredValue::new(Vec::new()),
-            unlocked: StoredValue::new(Vec::new()),
-            keys_changed: RwSignal::new(0),
-            restore_result: RwSignal::new(None),
-            known: StoredValue::new(None),
-            parts: StoredValue::new(Parts::new()),
-            tables: StoredValue::new(Vec::new()),
-            mirror: StoredValue::new(None),
-            mirror_state: StoredValue::new(MirrorState::new()),
-            export_doc: StoredValue::new(None),
-            read_back: StoredValue::new(None),
-        })
-    }
-
-    fn invitation(self) -> Option<Invitation> {
-        self.mode.with_value(|m| match m {
-            Mode::Invited(inv) => Some(inv.clone()),
-            _ => None,
-        })
-    }
-
-    /// Starts (or resumes) the instrument with this id.
+    /// Starts (or resumes) the instrument with this id on the student page: the run is
+    /// stored and marked active there, and that page resumes it.
     fn start(self, id: &str) {
         let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
-        self.persist.claim_run(&instrument.id);
         let session =
             self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
         self.persist.save_session(&instrument, &session);
-        // Only plain mode marks the run active: an invitation finds its run by itself,
-        // and a kiosk's run must never open on the team's start screen.
-        if self.invitation().is_none() {
-            self.persist.set_active(&instrument.id);
-        }
-        self.instrument.set_value(instrument);
-        self.session.set(session);
-        self.half_way.set(false);
-        self.screen.set(Screen::Run);
-    }
-
-    /// Kiosk: wipes a run someone left, then starts fresh.
-    fn wipe(self) {
-        let id = self.instrument.with_value(|i| i.id.clone());
-        self.persist.end_run(&id);
-        self.session.set(self.instrument.with_value(Session::start));
-        self.start(&id);
-    }
-
-    /// Submits a finished session. Plain mode keeps the response on the device; invited,
-    /// it is sealed to the meting and only the sealed envelope is kept.
-    fn submit(self, session: Session) -> Kept {
-        let response = self
-            .instrument
-            .with_value(|i| journal::response(i, &session, random_id(), this_week()));
-        let Some(inv) = self.invitation() else {
-            let kept = self.instrument.with_value(|i| self.persist.complete(i, &response));
-            if kept != Kept::Failed {
-                self.screen.set(Screen::Done { saved: kept == Kept::OnDevice });
-            }
-            return kept;
-        };
-        let response: Response = response.into();
-        let plain = self.instrument.with_value(|i| payload::encode(i, &response));
-        let (Ok(plain), Some(seed)) = (plain, secure_random::<32>()) else {
-            return Kept::Failed;
-        };
-        let envelope = Envelope { meting: inv.meting, sealed: seal::seal(&inv.key, &plain, seed) };
-        let bytes = envelope.to_bytes();
-        let here = self.team.meting(inv.meting).is_some();
-        let (kept, slot) = if here {
-            (self.persist.deliver(inv.meting, &response.id, &bytes), None)
-        } else {
-            let slot = random_id();
-            let kept = self.persist.post(inv.meting, &slot, &bytes);
-            let key = crate::storage::StorageKey::Outbox(inv.meting.to_text(), slot).as_string();
-            (kept, Some(key))
-        };
-        if inv.kiosk {
-            // A kiosk must never hand over a device with answers that are not kept.
-            if kept == Kept::Failed {
-                return kept;
-            }
-            self.instrument.with_value(|i| self.persist.end_run(&i.id));
-            self.session.set(self.instrument.with_value(Session::start));
-            self.receipt.set_value(None);
-            self.screen.set(Screen::Handover);
-            return kept;
-        }
-        // On an own device the receipt is the way out; if the device could not keep the
-        // sealed response, the session stays too, so nothing is lost before it is handed in.
-        if kept != Kept::Failed {
-            self.instrument.with_value(|i| self.persist.end_run(&i.id));
-        }
-        self.receipt.set_value(Some((envelope, slot.filter(|_| kept == Kept::OnDevice))));
-        self.screen.set(Screen::Receipt { kept });
-        Kept::OnDevice
+        self.persist.set_active(&instrument.id);
+        open_fragment("");
     }
 
     /// Checks an own instrument file; keeps it when valid. Messages are in `lang`.
@@ -358,46 +166,6 @@ impl Screens {
             .unwrap_or_else(|| id.to_string())
     }
 
-    fn invite_state(self, lang: Lang) -> InviteState {
-        let Some(inv) = self.invitation() else { return InviteState::Broken };
-        let present =
-            self.instrument.with_value(|i| i.id == inv.instrument && i.version == inv.version);
-        if !present {
-            return InviteState::Missing;
-        }
-        if self.half_way.get_untracked() {
-            return InviteState::HalfWay;
-        }
-        let answered = !inv.kiosk && !self.persist.outbox(inv.meting).is_empty();
-        InviteState::Ready {
-            title: self.instrument.with_value(|i| i.title.get(lang).to_string()),
-            answered,
-        }
-    }
-
-    /// Shows the newest waiting response of this meting again.
-    fn show_receipt(self) {
-        let Some(inv) = self.invitation() else { return };
-        if let Some((key, envelope)) = self.persist.outbox(inv.meting).pop() {
-            self.receipt.set_value(Some((envelope, Some(key))));
-            self.screen.set(Screen::Receipt { kept: Kept::OnDevice });
-        }
-    }
-
-    /// Kiosk: downloads every waiting response as one file.
-    fn collect_outbox(self) -> bool {
-        let Some(inv) = self.invitation() else { return false };
-        let waiting = self.persist.outbox(inv.meting);
-        if waiting.is_empty() {
-            return false;
-        }
-        let bytes: Vec<Vec<u8>> = waiting.iter().map(|(_, e)| e.to_bytes()).collect();
-        let name = format!("spiegel-antwoorden-{}-{}.spiegel", waiting.len(), &random_id()[..6]);
-        let started = download(&name, &envelope::file_bytes(&bytes));
-        self.collected.set_value(waiting.into_iter().map(|(k, _)| k).collect());
-        started
-    }
-
     /// Unlocks a meting by id (as text) with a PIN and remembers its key for this visit.
     fn unlock_callback(self) -> Callback<(String, String), Result<(), UnlockError>> {
         Callback::new(move |(id, pin): (String, String)| {
@@ -416,47 +184,12 @@ impl Screens {
 
     /// The current screen, rebuilt when the screen or the language changes.
     fn view(self, lang: RwSignal<Lang>) -> impl IntoView {
-        let Screens { instrument, session, screen, catalog, persist, .. } = self;
+        let Screens { screen, catalog, .. } = self;
         let start = Callback::new(move |id: String| self.start(&id));
-        let on_submit = Callback::new(move |s: Session| self.submit(s));
-        let to_start = Callback::new(move |()| screen.set(Screen::Start));
-        let open_own = Callback::new(move |()| screen.set(Screen::Own));
+        let to_start = Callback::new(move |()| open_page(Page::Student, ""));
         let to_metingen = Callback::new(move |()| screen.set(Screen::Metingen));
-        let leave = Callback::new(move |()| open_fragment(""));
         let ready = self.team.ready;
-        // The idle lock: after IDLE_MINUTES without a key press, click or touch, every
-        // unlocked meting locks again and what was opened with it is forgotten.
-        let last_use = StoredValue::new(js_sys::Date::now());
-        let idle_locked = RwSignal::new(false);
-        let touched = move || last_use.set_value(js_sys::Date::now());
-        let keys = window_event_listener(leptos::ev::keydown, move |_| touched());
-        let pointer = window_event_listener(leptos::ev::pointerdown, move |_| touched());
-        let check = set_interval_with_handle(
-            move || {
-                let idle = js_sys::Date::now() - last_use.get_value();
-                let any = self.unlocked.with_value(|u| !u.is_empty());
-                if any && idle > vault::IDLE_MINUTES * 60_000.0 {
-                    self.lock_all();
-                    self.keys_changed.update(|n| *n += 1);
-                    idle_locked.set(true);
-                    let now = screen.get_untracked();
-                    let team_screen = matches!(
-                        now,
-                        Screen::Meting(_) | Screen::Mirror | Screen::MirrorSetup | Screen::Export
-                    );
-                    screen.set(if team_screen { Screen::Metingen } else { now });
-                }
-            },
-            std::time::Duration::from_secs(15),
-        )
-        .ok();
-        on_cleanup(move || {
-            keys.remove();
-            pointer.remove();
-            if let Some(h) = check {
-                h.clear();
-            }
-        });
+        let idle_locked = self.idle_lock();
         let idle_notice = move || {
             idle_locked.get().then(|| {
                 view! {
@@ -469,62 +202,9 @@ impl Screens {
         let screens = move || {
             let lang = lang.get();
             match screen.get() {
-                Screen::Start => {
-                    let own = catalog.with_value(|c| {
-                        c.currents()
-                            .filter(|(o, _)| *o == Origin::Own)
-                            .map(|(_, i)| Choice {
-                                id: i.id.clone(),
-                                title: i.title.get(lang).to_string(),
-                            })
-                            .collect::<Vec<_>>()
-                    });
-                    view! { <StartPage lang own on_start=start on_open_own=open_own on_team=to_metingen /> }
-                        .into_any()
-                }
-                Screen::Run => {
-                    view! { <RunnerPage lang instrument session on_submit /> }.into_any()
-                }
-                Screen::Done { saved } => {
-                    view! { <DonePage lang saved on_restart=to_start /> }.into_any()
-                }
                 Screen::Own => {
                     let on_file = Callback::new(move |json: String| self.accept(&json, lang));
                     view! { <OwnPage lang on_file on_start=start on_back=to_start /> }.into_any()
-                }
-                Screen::Invite => {
-                    let state = self.invite_state(lang);
-                    let kiosk = self.invitation().is_some_and(|i| i.kiosk);
-                    let on_begin = Callback::new(move |()| {
-                        let id = instrument.with_value(|i| i.id.clone());
-                        self.start(&id);
-                    });
-                    let on_receipt = Callback::new(move |()| self.show_receipt());
-                    let on_wipe = Callback::new(move |()| self.wipe());
-                    view! { <InvitePage lang state kiosk on_begin on_receipt on_wipe on_leave=leave /> }
-                        .into_any()
-                }
-                Screen::Receipt { kept } => {
-                    let Some((envelope, key)) = self.receipt.get_value() else {
-                        return view! { <DonePage lang saved=false on_restart=leave /> }.into_any();
-                    };
-                    let on_remove = Callback::new(move |()| {
-                        key.as_ref().is_some_and(|k| persist.clear_outbox(std::slice::from_ref(k)))
-                    });
-                    view! { <ReceiptPage lang envelope kept on_remove /> }.into_any()
-                }
-                Screen::Handover => {
-                    let waiting =
-                        self.invitation().map_or(0, |inv| persist.outbox(inv.meting).len());
-                    let on_next = Callback::new(move |()| {
-                        session.set(instrument.with_value(Session::start));
-                        screen.set(Screen::Invite);
-                    });
-                    let on_collect = Callback::new(move |()| self.collect_outbox());
-                    let on_clear =
-                        Callback::new(move |()| persist.clear_outbox(&self.collected.get_value()));
-                    view! { <HandoverPage lang waiting on_next on_collect on_clear on_stop=leave /> }
-                        .into_any()
                 }
                 Screen::Metingen => {
                     // Drawn again once the team store is open and read.
@@ -557,9 +237,12 @@ impl Screens {
                     .into_any()
                 }
                 Screen::NewMeting => {
+                    // The students' vragenlijsten first: most metingen are of a class.
                     let instruments = catalog.with_value(|c| {
-                        c.currents()
-                            .map(|(_, i)| InstrumentChoice {
+                        let mut list: Vec<&Instrument> = c.currents().map(|(_, i)| i).collect();
+                        list.sort_by_key(|i| i.audience != Audience::Student);
+                        list.into_iter()
+                            .map(|i| InstrumentChoice {
                                 id: i.id.clone(),
                                 title: i.title.get(lang).to_string(),
                             })
@@ -571,8 +254,13 @@ impl Screens {
                         .into_any()
                 }
                 Screen::Meting(id) => {
-                    // Drawn again once the team store is open and read.
+                    // Drawn again once the team store is open and read, and when a kiosk
+                    // in another tab delivered responses (counted again from the store).
                     let _ = ready.get();
+                    if self.team.arrived.get() > 0 {
+                        self.known.set_value(None);
+                        self.forget_table(id);
+                    }
                     let Some(meting) = self.meting(id) else {
                         // The meting has gone (removed in another tab): back to the list.
                         request_animation_frame(move || screen.set(Screen::Metingen));

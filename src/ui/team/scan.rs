@@ -22,8 +22,17 @@ use wasm_bindgen::closure::Closure;
 
 use crate::domain::qr::rgba_to_luma;
 
-/// The worker's loader script, next to `index.html` (Trunk's `data-loader-shim`).
-const WORKER_URL: &str = "./scan_worker_loader.js";
+/// The worker's loader script. Its name carries a content hash, so `team.html` names it
+/// in `<meta name="spiegel-scan-worker">` (written by `web/dist.mjs`); without that
+/// meta (a development page) it is Trunk's unhashed loader next to the page.
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=spiegel-scan-worker]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| "./scan_worker_loader.js".to_string())
+}
 
 /// The running QR reader worker and the answers it still owes.
 struct Reader {
@@ -44,7 +53,7 @@ thread_local! {
 
 impl Reader {
     fn start() -> Result<Reader, JsValue> {
-        let worker = web_sys::Worker::new(WORKER_URL)?;
+        let worker = web_sys::Worker::new(&worker_url())?;
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
                 if ev.data().as_string().as_deref() == Some("ready") {

@@ -3,6 +3,12 @@
 //! `localStorage`, and keeps a copy of the metingen and their sealed responses in memory
 //! so screens read them at once. Every write goes to the store first; the copy changes
 //! only once the store has it.
+//!
+//! The student page never opens the team store (a phone downloads none of it). A kiosk
+//! on the team device finds the metingen this device holds by a marker per meting in
+//! `localStorage` ([`crate::storage::StorageKey::Held`], kept in step here) and writes
+//! its sealed responses there; this service moves them into the team store when the team
+//! page starts, and at once when another tab writes one while the team page is open.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -12,8 +18,8 @@ use leptos::prelude::*;
 use crate::domain::envelope::Envelope;
 use crate::domain::meting::{Meting, MetingId};
 use crate::storage::idb::IdbTeamStore;
-use crate::storage::team::{self, MemoryTeamStore, TeamMeting, TeamStore};
-use crate::storage::StorageError;
+use crate::storage::team::{self, Carry, MemoryTeamStore, TeamMeting, TeamStore};
+use crate::storage::{StorageError, StorageKey};
 use crate::ui::context::Persist;
 
 /// What the team device knows about its storage, for the storage screen and banners.
@@ -39,6 +45,11 @@ pub struct StorageFacts {
 #[derive(Clone, Copy)]
 pub struct TeamService {
     store: StoredValue<Option<Rc<dyn TeamStore>>, LocalStorage>,
+    persist: Persist,
+    /// How responses waiting in `localStorage` come in ([`Carry::Copy`] in memory).
+    carry: StoredValue<Carry>,
+    /// A move of waiting responses is running; `true` inside means another was asked for.
+    moving: StoredValue<Option<bool>>,
     metingen: RwSignal<Vec<TeamMeting>>,
     inboxes: StoredValue<BTreeMap<MetingId, Vec<(String, Envelope)>>>,
     /// Becomes true once the store is open and read.
@@ -47,6 +58,9 @@ pub struct TeamService {
     pub facts: RwSignal<StorageFacts>,
     /// Bumped whenever responses change, so screens that count them redraw.
     pub version: RwSignal<u64>,
+    /// Bumped when responses a kiosk in another tab delivered were taken in while this
+    /// page was open, so the open meting's screen redraws with them.
+    pub arrived: RwSignal<u64>,
 }
 
 impl TeamService {
@@ -54,11 +68,15 @@ impl TeamService {
     pub fn open(persist: Persist) -> TeamService {
         let service = TeamService {
             store: StoredValue::new_local(None),
+            persist,
+            carry: StoredValue::new(Carry::Move),
+            moving: StoredValue::new(None),
             metingen: RwSignal::new(Vec::new()),
             inboxes: StoredValue::new(BTreeMap::new()),
             ready: RwSignal::new(false),
             facts: RwSignal::new(StorageFacts::default()),
             version: RwSignal::new(0),
+            arrived: RwSignal::new(0),
         };
         leptos::task::spawn_local(async move {
             let (store, in_memory): (Rc<dyn TeamStore>, bool) = match IdbTeamStore::open().await {
@@ -66,10 +84,12 @@ impl TeamService {
                 Err(_) => (Rc::new(MemoryTeamStore::default()), true),
             };
             service.store.set_value(Some(store.clone()));
+            let carry = if in_memory { Carry::Copy } else { Carry::Move };
+            service.carry.set_value(carry);
             service.facts.update(|f| f.in_memory = in_memory);
             let kv = persist.kv();
-            match team::migrate(&*kv, &*store).await {
-                Ok(m) if m != team::Migration::default() => {
+            match team::migrate(&*kv, &*store, carry).await {
+                Ok(m) if m != team::Migration::default() && carry == Carry::Move => {
                     service.facts.update(|f| f.migrated = Some(m));
                 }
                 Ok(_) => {}
@@ -79,7 +99,51 @@ impl TeamService {
             service.ready.set(true);
             service.refresh_estimate().await;
         });
+        // A kiosk in another tab of this browser delivered a response: take it in now.
+        let inbox = StorageKey::Inbox(String::new(), String::new()).as_string();
+        let listener = window_event_listener(leptos::ev::storage, move |e| {
+            let written = e.new_value().is_some();
+            if written && e.key().is_some_and(|k| k.starts_with(&inbox)) {
+                service.take_waiting();
+            }
+        });
+        on_cleanup(move || listener.remove());
         service
+    }
+
+    /// Moves responses a kiosk on this device left in `localStorage` into the team store,
+    /// then reads the store again. One move at a time; asked again while one runs, it runs
+    /// once more afterwards.
+    pub fn take_waiting(self) {
+        if self.store().is_none() {
+            return;
+        }
+        if let Some(again) = self.moving.get_value() {
+            if !again {
+                self.moving.set_value(Some(true));
+            }
+            return;
+        }
+        self.moving.set_value(Some(false));
+        leptos::task::spawn_local(async move {
+            loop {
+                let Some(store) = self.store() else { break };
+                let kv = self.persist.kv();
+                let moved = team::migrate(&*kv, &*store, self.carry.get_value()).await;
+                if let Err(e) = &moved {
+                    self.fail(e);
+                }
+                self.reload().await;
+                if moved.is_ok_and(|m| m.responses > 0) {
+                    self.arrived.update(|n| *n += 1);
+                }
+                if self.moving.get_value() != Some(true) {
+                    break;
+                }
+                self.moving.set_value(Some(false));
+            }
+            self.moving.set_value(None);
+        });
     }
 
     fn fail(self, e: &StorageError) {
@@ -113,6 +177,8 @@ impl TeamService {
             }
         }
         let total = store.set_aside_count().await.unwrap_or(aside);
+        // A kiosk on this device delivers straight into the metingen held here.
+        self.persist.mark_held(&list.iter().map(|m| m.meting.id).collect::<Vec<_>>());
         self.inboxes.set_value(inboxes);
         self.metingen.set(list);
         self.facts.update(|f| f.set_aside = total);
@@ -197,6 +263,7 @@ impl TeamService {
     pub async fn save(self, m: TeamMeting) -> Result<(), StorageError> {
         let store = self.store().ok_or(StorageError::Unavailable("not open".into()))?;
         team::save(&*store, &m).await?;
+        self.persist.hold(m.meting.id);
         self.metingen.update(|l| {
             match l.iter_mut().find(|x| x.meting.id == m.meting.id) {
                 Some(slot) => *slot = m,

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Validator, DEFAULT_MAX_LENGTH, MAX_MAX_LENGTH, P};
+use super::{Extras, Validator, DEFAULT_MAX_LENGTH, MAX_MAX_LENGTH, P};
 use crate::domain::instrument::file::{ItemFile, MirrorFile};
 use crate::domain::instrument::{Choice, ItemKind, Mirror, Row};
 
@@ -64,8 +64,10 @@ impl Validator {
         };
         let kind = match f.kind.as_str() {
             "single_choice" | "multiple_choice" => {
+                let extras =
+                    if f.kind == "single_choice" { Extras::Single } else { Extras::Multiple };
                 let options = match &f.options {
-                    Some(o) => self.choices(o, &format!("{path}.options")),
+                    Some(o) => self.choices(o, &format!("{path}.options"), extras),
                     None => {
                         missing(self, "options");
                         Vec::new()
@@ -189,7 +191,7 @@ impl Validator {
                     Vec::new()
                 }
             },
-            (None, Some(points)) => self.choices(points, &format!("{path}.points")),
+            (None, Some(points)) => self.choices(points, &format!("{path}.points"), Extras::Points),
             (None, None) => {
                 self.push(path, P::MissingField { field: "scale".into(), kind: f.kind.clone() });
                 Vec::new()

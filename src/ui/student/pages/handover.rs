@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::text::Lang;
 use crate::ui::browser::focus;
-use crate::ui::team::i18n::team::team_words;
+use crate::ui::i18n::collect::collect_words;
 
 /// The "geef het apparaat door" screen.
 #[component]
@@ -24,7 +24,7 @@ pub fn HandoverPage(
     /// Leave kiosk mode.
     on_stop: Callback<()>,
 ) -> impl IntoView {
-    let t = team_words(lang);
+    let t = collect_words(lang);
     request_animation_frame(|| focus("handover-title"));
     let downloaded = RwSignal::new(false);
     let cleared = RwSignal::new(false);

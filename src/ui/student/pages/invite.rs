@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::text::Lang;
 use crate::ui::browser::focus;
-use crate::ui::team::i18n::team::team_words;
+use crate::ui::i18n::collect::collect_words;
 
 /// What the invitation start screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn InvitePage(
     /// Leave the invitation for the normal start screen.
     on_leave: Callback<()>,
 ) -> impl IntoView {
-    let t = team_words(lang);
+    let t = collect_words(lang);
     request_animation_frame(|| focus("question-title"));
     let kiosk_note = kiosk.then(|| view! { <p class="notice notice--info">{t.invite_kiosk}</p> });
     let body = match state {

@@ -8,7 +8,7 @@ use crate::domain::text::Lang;
 use crate::ui::browser::{download, focus, random_id};
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::context::Kept;
-use crate::ui::team::i18n::team::team_words;
+use crate::ui::i18n::collect::collect_words;
 
 /// The receipt screen.
 #[component]
@@ -22,7 +22,7 @@ pub fn ReceiptPage(
     /// Removes the waiting response from this device; returns whether that worked.
     on_remove: Callback<(), bool>,
 ) -> impl IntoView {
-    let t = team_words(lang);
+    let t = collect_words(lang);
     request_animation_frame(|| focus("receipt-title"));
     let codes = envelope.qr_codes();
     let count = codes.len();

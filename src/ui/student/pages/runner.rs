@@ -121,7 +121,8 @@ pub fn RunnerPage(
             {skip}
             <button type="submit" class="btn btn--primary" data-testid="next">{w.next}</button>
         };
-        let dont_know = item.dont_know;
+        // "Kies dan 'Weet ik niet'" only where that answer is called so.
+        let dont_know = item.dont_know && item.dont_know_label.is_none();
         view! {
             <form
                 class="question"
@@ -190,8 +191,11 @@ pub fn RunnerPage(
         <div class="runner">
             <ProgressBar lang=lang progress=progress />
             {move || {
+                // Options an earlier answer hides are left out ("hbo" only at niveau 4);
+                // earlier answers cannot change while this question is on screen.
                 let item = match position.get() {
-                    Position::Item(id) => instrument.with_value(|i| i.item(&id).cloned()),
+                    Position::Item(id) => session
+                        .with_untracked(|s| instrument.with_value(|i| s.item_as_shown(i, &id))),
                     Position::End => None,
                 };
                 match item {

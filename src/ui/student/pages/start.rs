@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::domain::builtin::{STAFF_ID, STUDENT_ID};
 use crate::domain::text::Lang;
+use crate::ui::i18n::collect::collect_words;
 use crate::ui::i18n::words;
-use crate::ui::team::i18n::team::team_words;
 
 /// An own instrument on this device that can be started.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub fn StartPage(
     on_team: Callback<()>,
 ) -> impl IntoView {
     let w = words(lang);
-    let t = team_words(lang);
+    let t = collect_words(lang);
     let own = (!own.is_empty()).then(|| {
         let buttons = own
             .into_iter()

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use super::Screens;
 use crate::domain::analysis::Settings;
 use crate::domain::export::{
-    self, preview, to_csv, to_json, Coarse, ExportInput, ExportOptions, ExportPlan, MetingInput,
+    self, preview, to_csv, to_json, Coarse, ExportInput, ExportOptions, MetingInput,
 };
 use crate::domain::instrument::Instrument;
 use crate::domain::meting::Meting;
 use crate::domain::response::Response;
 use crate::domain::text::Lang;
+use crate::storage::team::TeamMeting;
 use crate::ui::browser::{download_text, secure_random, this_week};
 use crate::ui::team::i18n::team::team_words;
 use crate::ui::team::i18n::vault::vault_words;
@@ -44,13 +45,21 @@ impl Screens {
     }
 
     /// Builds the export the team asked for and keeps it for the download.
+    ///
+    /// The preview shows what would leave, so it is a view of each meting like the mirror:
+    /// it takes the meting's released set (and the responses since, when there are at
+    /// least `k`), and the set it showed is kept at once. The plan is kept when the export
+    /// is downloaded.
     pub(super) fn build_export(self, req: &ExportRequest, lang: Lang) -> Result<Built, String> {
-        let mut opened: Vec<(Meting, Instrument, Vec<Response>, Option<ExportPlan>)> = Vec::new();
+        let mut opened: Vec<(Meting, Instrument, Vec<Response>, TeamMeting)> = Vec::new();
         for id in &req.metingen {
             let (meting, instrument, keys) = self.unlocked_meting(id, lang)?;
             let (responses, _) = self.responses(&meting, &instrument, &keys);
-            let plan = self.team.team_meting(meting.id).and_then(|m| m.plan);
-            opened.push((meting, instrument, responses, plan));
+            let kept = self
+                .team
+                .team_meting(meting.id)
+                .ok_or_else(|| team_words(lang).invite_missing.to_string())?;
+            opened.push((meting, instrument, responses, kept));
         }
         // The codebook holds every vragenlijst used, and the student one a staff one mirrors.
         let mut instruments: Vec<Instrument> = Vec::new();
@@ -67,10 +76,11 @@ impl Screens {
             instruments: instruments.iter().collect(),
             metingen: opened
                 .iter()
-                .map(|(meting, _, responses, plan)| MetingInput {
+                .map(|(meting, _, responses, kept)| MetingInput {
                     meting,
                     responses: responses[..].into(),
-                    plan: plan.as_ref(),
+                    plan: kept.plan.as_ref(),
+                    released: Some(&kept.released),
                 })
                 .collect(),
         };
@@ -91,6 +101,17 @@ impl Screens {
                 }
                 _ => e.message(lang),
             })?;
+        // Shown in the preview: the released sets grow now, before the screen shows them.
+        for (meting, released) in &planned.released {
+            if let Some(mut m) = self.team.team_meting(*meting) {
+                if m.released != *released {
+                    m.released.clone_from(released);
+                    self.team.keep(m);
+                    // The mirror opens it again with the larger set.
+                    self.forget_table(*meting);
+                }
+            }
+        }
         let doc = planned.document.clone();
         let texts = if req.include_text && !req.aggregates_only {
             export::texts(&input, &options).map_err(|e| e.message(lang))?

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 use super::{Screen, Screens};
 use std::collections::BTreeSet;
 
-use crate::domain::analysis::release::release;
-use crate::domain::analysis::{Table, MIN_K};
+use crate::domain::analysis::Table;
 use crate::domain::collect::{self, Unlocked};
 use crate::domain::export::{meting_table, read_export};
 use crate::domain::instrument::{check_mirrors, Audience, Instrument};
@@ -33,7 +32,8 @@ struct Coded {
     instrument: Instrument,
     table: Table,
     unreadable: usize,
-    /// New responses held back until there are `k` ([`release`]).
+    /// New responses held back until there are `k`
+    /// ([`crate::domain::analysis::release`]).
     held: usize,
 }
 
@@ -87,6 +87,11 @@ impl Screens {
         {
             return Err(w.no_staff_for.to_string());
         }
+        // A staff version mirrors the student version of its time: its links name that
+        // version's questions and answers.
+        if !check_mirrors(&staff.instrument, &students.instrument).is_empty() {
+            return Err(w.other_version.to_string());
+        }
         let before = match &choice.before {
             Some((s, t)) => {
                 let (bs, bt) = (self.earlier(s, lang)?, self.earlier(t, lang)?);
@@ -94,6 +99,9 @@ impl Screens {
                     || bt.instrument.id != staff.instrument.id
                 {
                     return Err(w.no_staff_for.to_string());
+                }
+                if !check_mirrors(&bt.instrument, &bs.instrument).is_empty() {
+                    return Err(w.other_version.to_string());
                 }
                 Some((bs.label, bs.table, bt.table))
             }
@@ -213,9 +221,10 @@ impl Screens {
     /// A meting's collected responses the mirror may show, coded into a table: from
     /// memory when opened before in this visit and nothing was added since.
     ///
-    /// New responses join the ones shown before only when there are at least `k` of them
-    /// ([`release`]), so two views never differ by one student's answers; the ids shown are
-    /// kept on the device for the next visit.
+    /// New responses join the meting's released set (shared with its exports) only when
+    /// there are at least `k` of them ([`crate::storage::team::TeamMeting::release`]), so
+    /// two views, in the mirror or an export, never differ by one student's answers; the
+    /// set is kept with the meting in the team store.
     fn coded(self, id: &str, lang: Lang) -> Result<Coded, String> {
         let (meting, instrument, keys) = self.unlocked_meting(id, lang)?;
         let cached = self.tables.with_value(|c| {
@@ -228,8 +237,11 @@ impl Screens {
             None => {
                 let (responses, bad) = self.responses(&meting, &instrument, &keys);
                 let present: BTreeSet<String> = responses.iter().map(|r| r.id.clone()).collect();
-                let step = release(&self.persist.released(meting.id), &present, MIN_K);
-                self.persist.save_released(meting.id, &step.shown);
+                let Some(mut kept) = self.team.team_meting(meting.id) else {
+                    return Err(team_words(lang).invite_missing.to_string());
+                };
+                let step = kept.release(&present);
+                self.team.keep(kept);
                 let shown: Vec<Response> =
                     responses.into_iter().filter(|r| step.shown.contains(&r.id)).collect();
                 let table = Table::of(&instrument, &shown);

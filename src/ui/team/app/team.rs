@@ -11,7 +11,7 @@ use crate::domain::meting::{Draft, Meting, MetingId, Seeds, DOMEINEN, LEERWEGEN,
 use crate::domain::seal::{KeyPair, DEFAULT_KDF};
 use crate::domain::text::Lang;
 use crate::storage::team::TeamMeting;
-use crate::ui::browser::{base_url, secure_random, this_week};
+use crate::ui::browser::{page_url, secure_random, this_week, Page};
 use crate::ui::team::i18n::team::team_words;
 use crate::ui::team::i18n::vault::vault_words;
 use crate::ui::team::pages::meting::{ImportFuture, ImportLine, Incoming, MetingInfo};
@@ -244,7 +244,7 @@ impl Screens {
         MetingInfo {
             label: meting.label.clone(),
             facts,
-            link: format!("{}#{}", base_url(), meting.invitation(false).to_fragment()),
+            link: page_url(Page::Student, &meting.invitation(false).to_fragment()),
         }
     }
 }

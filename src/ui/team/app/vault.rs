@@ -37,8 +37,13 @@ impl Screens {
         let seed = secure_random::<32>().ok_or_else(|| v.err_not_kept.to_string())?;
         let responses = self.team.response_bytes(id);
         let count = responses.len();
-        let b =
-            Backup { meting: m.meting.clone(), state: m.state, plan: m.plan.clone(), responses };
+        let b = Backup {
+            meting: m.meting.clone(),
+            state: m.state,
+            plan: m.plan.clone(),
+            released: m.released.clone(),
+            responses,
+        };
         let bytes = backup::write(&b, seed);
         let week = this_week();
         if !download(&backup::file_name(id, &week), &bytes) {
@@ -85,6 +90,45 @@ impl Screens {
                 screen.set(Screen::Metingen);
             }
         });
+    }
+
+    /// The idle lock: after [`IDLE_MINUTES`] without a key press, click or touch, every
+    /// unlocked meting locks again, what was opened with it is forgotten, and a team
+    /// screen goes back to the list. The signal turns true when that happened.
+    pub(super) fn idle_lock(self) -> RwSignal<bool> {
+        let screen = self.screen;
+        let last_use = StoredValue::new(js_sys::Date::now());
+        let idle_locked = RwSignal::new(false);
+        let touched = move || last_use.set_value(js_sys::Date::now());
+        let keys = window_event_listener(leptos::ev::keydown, move |_| touched());
+        let pointer = window_event_listener(leptos::ev::pointerdown, move |_| touched());
+        let check = set_interval_with_handle(
+            move || {
+                let idle = js_sys::Date::now() - last_use.get_value();
+                let any = self.unlocked.with_value(|u| !u.is_empty());
+                if any && idle > IDLE_MINUTES * 60_000.0 {
+                    self.lock_all();
+                    self.keys_changed.update(|n| *n += 1);
+                    idle_locked.set(true);
+                    let now = screen.get_untracked();
+                    let team_screen = matches!(
+                        now,
+                        Screen::Meting(_) | Screen::Mirror | Screen::MirrorSetup | Screen::Export
+                    );
+                    screen.set(if team_screen { Screen::Metingen } else { now });
+                }
+            },
+            std::time::Duration::from_secs(15),
+        )
+        .ok();
+        on_cleanup(move || {
+            keys.remove();
+            pointer.remove();
+            if let Some(h) = check {
+                h.clear();
+            }
+        });
+        idle_locked
     }
 
     /// Forgets every unlocked key and what was opened with them (the idle lock).

@@ -19,6 +19,8 @@ pub struct MirrorWords {
     pub need_both: &'static str,
     /// Setup: no staff meting mirrors the chosen students.
     pub no_staff_for: &'static str,
+    /// Setup: the staff meting's vragenlijst mirrors another version of the students'.
+    pub other_version: &'static str,
     /// Setup: the earlier pair, heading.
     pub before_heading: &'static str,
     /// Setup: the earlier pair, what it does.
@@ -237,6 +239,7 @@ pub const NL: MirrorWords = MirrorWords {
     choose_staff: "Meting van medewerkers",
     need_both: "U heeft een meting van studenten en een meting van medewerkers nodig. Maak ze bij Metingen.",
     no_staff_for: "Er is nog geen meting van medewerkers die bij deze studenten past.",
+    other_version: "Deze twee metingen passen niet bij elkaar: de vragenlijst van de medewerkers hoort bij een andere versie van de vragenlijst voor studenten. Kies een meting van medewerkers van dezelfde tijd.",
     before_heading: "Vergelijk met een eerdere meting (mag u overslaan)",
     before_intro: "Kies een eerdere meting van studenten en van medewerkers. Dan ziet u wat er veranderd is.",
     before_both: "Kies bij een eerdere meting zowel studenten als medewerkers, of allebei niets.",
@@ -351,6 +354,7 @@ pub const EN: MirrorWords = MirrorWords {
     choose_staff: "Staff meting",
     need_both: "You need a meting of students and a meting of staff. Make them under Measurements.",
     no_staff_for: "There is no staff meting yet that fits these students.",
+    other_version: "These two metingen do not fit together: the staff vragenlijst belongs to another version of the student vragenlijst. Choose a staff meting from the same time.",
     before_heading: "Compare with an earlier meting (optional)",
     before_intro: "Choose an earlier meting of students and of staff. Then you see what has changed.",
     before_both: "For an earlier meting, choose both students and staff, or neither.",
