@@ -103,10 +103,8 @@ fn main() {
     let argon = timed(5, || {
         unwrap_key(&wrapped, phrase).unwrap();
     });
-    println!(
-        "  {}",
-        argon.line("unwrap the meting key with its passphrase (Argon2id, 64 MiB, 10 passes)", None)
-    );
+    let what = format!("unwrap the meting key with its passphrase ({})", seal::DEFAULT_KDF);
+    println!("  {}", argon.line(&what, None));
     collecting(&student, &students[..500]);
 }
 

@@ -85,27 +85,6 @@ pub fn load_metingen(
     Ok((list, set_apart))
 }
 
-/// The ids of a meting's responses the mirror has shown ([`crate::domain::analysis::release`]).
-/// Nothing stored, or an entry that cannot be read, is an empty set: the mirror then
-/// starts again from every response present, which is never fewer than `k` new ones.
-pub fn released(
-    store: &dyn KeyValueStore,
-    meting: MetingId,
-) -> Result<BTreeSet<String>, StorageError> {
-    let raw = store.get(&StorageKey::Released(meting.to_text()).as_string())?;
-    Ok(raw.and_then(|r| serde_json::from_str(&r).ok()).unwrap_or_default())
-}
-
-/// Keeps the ids of a meting's responses the mirror has shown.
-pub fn save_released(
-    store: &dyn KeyValueStore,
-    meting: MetingId,
-    shown: &BTreeSet<String>,
-) -> Result<(), StorageError> {
-    let json = serde_json::to_string(shown).map_err(|e| StorageError::Failed(e.to_string()))?;
-    store.set(&StorageKey::Released(meting.to_text()).as_string(), &json)
-}
-
 /// Whether this device's team store holds the meting, as far as `localStorage` tells: its
 /// [`StorageKey::Held`] marker, or a meting record of the first version not yet moved
 /// into the team store. Reads two keys and parses nothing.

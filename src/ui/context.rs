@@ -290,17 +290,6 @@ impl Persist {
         self.outcome(collection::inbox_ids(&*self.store(), meting)).unwrap_or_default()
     }
 
-    /// The ids of a meting's responses the mirror has shown.
-    pub fn released(&self, meting: MetingId) -> BTreeSet<String> {
-        self.outcome(collection::released(&*self.store(), meting)).unwrap_or_default()
-    }
-
-    /// Keeps the ids of a meting's responses the mirror has shown. Returns whether the
-    /// device kept them.
-    pub fn save_released(&self, meting: MetingId, shown: &BTreeSet<String>) -> bool {
-        self.outcome(collection::save_released(&*self.store(), meting, shown)).is_some()
-    }
-
     /// Keeps newly collected responses, all or none.
     pub fn keep_taken(&self, meting: MetingId, taken: &[Taken]) -> bool {
         self.outcome(collection::keep_taken(&*self.store(), meting, taken)).is_some()

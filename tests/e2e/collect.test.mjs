@@ -213,6 +213,58 @@ test('kiosk: two students in a row on the team device, the second sees nothing o
   assert.deepEqual(context.pageErrors, []);
 });
 
+/** The names of the IndexedDB databases of the page's origin. */
+function databases(page) {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+}
+
+test('a kiosk on the team device hands its responses to the team page, which the student page never opens', T, async () => {
+  const { meting } = await loadFixtures();
+  const context = await env.newContext();
+  // A team device that holds the meting (as the earlier version kept it).
+  await installMeting(context, meting);
+  const kiosk = await context.newPage();
+  await openApp(kiosk, `${env.server.url}#${meting.fragment}&kiosk=1`);
+  for (let n = 0; n < 2; n++) {
+    if (n > 0) await kiosk.click('[data-testid=kiosk-next]');
+    await kiosk.click('[data-testid=invite-begin]');
+    await runWithSecret(kiosk, `KIOSK-HIER-${n}`);
+    await kiosk.click('[data-testid=submit]');
+    await kiosk.waitForSelector('[data-testid=handover]');
+  }
+  // Straight into the meting (nothing waits for a download), sealed, in localStorage: the
+  // student page opened no IndexedDB at all.
+  const keys = await storageKeys(kiosk);
+  assert.equal(keys.filter((k) => k.startsWith(`spiegel.v1.inbox.${meting.id}.`)).length, 2);
+  assert.equal(keys.filter((k) => k.includes('.outbox.')).length, 0);
+  assert.deepEqual(await databases(kiosk), [], 'the student page made no database');
+
+  // The team page, open in another tab, takes in what the kiosk delivers while it is open.
+  const team = await context.newPage();
+  await openApp(team, env.server.url);
+  await openMeting(team, meting.id);
+  await waitForStored(team, meting.id, 2);
+  assert.equal(await textOf(team, '[data-testid=collected-count]'), '2');
+  await kiosk.click('[data-testid=kiosk-next]');
+  await kiosk.click('[data-testid=invite-begin]');
+  await runWithSecret(kiosk, 'KIOSK-HIER-2');
+  await kiosk.click('[data-testid=submit]');
+  await kiosk.waitForSelector('[data-testid=handover]');
+  await team.waitForFunction(
+    () => document.querySelector('[data-testid=collected-count]')?.textContent.trim() === '3',
+    null,
+    { timeout: 30_000 },
+  );
+  await waitForStored(team, meting.id, 3);
+  const left = (await storageKeys(team)).filter((k) => k.includes('.inbox.') || k.includes('.meting.'));
+  assert.deepEqual(left, [], 'nothing left behind in localStorage');
+  assert.ok((await storageKeys(team)).includes(`spiegel.v1.held.${meting.id}`), 'the kiosk keeps finding the meting');
+  // And they open.
+  await unlock(team, meting.pin);
+  assert.equal(await textOf(team, '[data-testid=collected-count]'), '3');
+  assert.deepEqual(context.pageErrors, []);
+});
+
 test('a kiosk without the meting keeps sealed responses until the teacher downloads them for the team', T, async () => {
   const { meting } = await loadFixtures();
   const kioskContext = await env.newContext();

@@ -266,6 +266,25 @@ test('new responses join the mirror only when there are at least 5 of them', T, 
   await openMirror(page, meting, staffMeting);
   assert.match(await textOf(page, '[data-testid=mirror-facts]'), new RegExp(`${mirror.students} antwoorden`));
   assert.match(await textOf(page, '[data-testid=held-back]'), /^1 nieuw antwoord telt nog niet mee\. Nieuwe antwoorden komen erbij zodra er 5 nieuw zijn/);
+  // The export shows the same responses as the mirror: the new one waits there too.
+  await reloadApp(page);
+  await openTeam(page);
+  await page.click('[data-testid=open-export]');
+  for (const m of [meting, staffMeting]) {
+    await page.waitForSelector('[data-testid=export-pin]');
+    await page.waitForFunction(
+      (label) => document.querySelector('.unlock')?.textContent.includes(label),
+      m.label,
+      { timeout: 30_000 },
+    );
+    await page.fill('[data-testid=export-pin]', m.pin);
+    await page.click('[data-testid=export-unlock]');
+  }
+  await page.click('[data-testid=export-preview]');
+  await page.waitForSelector('[data-testid=export-preview-shown]', { timeout: 30_000 });
+  assert.equal(await textOf(page, '[data-testid=preview-count-1]'), String(mirror.students + 1 + mirror.staff), 'on the device');
+  assert.equal(await textOf(page, '[data-testid=preview-count-2]'), String(mirror.students + mirror.staff), 'what the mirror showed');
+  assert.match(await textOf(page, '[data-testid=export-report]'), /1 antwoorden blijven op dit apparaat/);
   // Four more make five new ones: all of them count.
   await reloadApp(page);
   assert.equal(await importInto(page, meting, more.slice(1)), 4);

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { useApp, openApp, reloadApp, textOf, teamStore, waitForStored, OUT_DIR } from './support.mjs';
+import { useApp, openApp, openTeam, reloadApp, textOf, teamStore, waitForStored, OUT_DIR } from './support.mjs';
 import { loadFixtures, filesIn } from './fixtures.mjs';
 
 const env = useApp();
@@ -21,7 +21,7 @@ async function placeMeting(page, meting) {
 }
 
 async function openMeting(page, id) {
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.click(`[data-testid=meting-${id}]`);
   await page.waitForSelector('[data-testid=meting-title]');
 }
@@ -94,7 +94,7 @@ test('a PIN meting moves to a passphrase; its backup restores in another browser
   const other = await env.newContext();
   const second = await other.newPage();
   await openApp(second, env.server.url);
-  await second.click('[data-testid=open-team]');
+  await openTeam(second);
   const wrong = await restore(second, file, meting.pin);
   assert.equal(wrong.ok, false);
   assert.match(wrong.text, /niet de goede wachtzin/);
@@ -113,7 +113,7 @@ test('a PIN meting moves to a passphrase; its backup restores in another browser
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: env.server.url.replace(/\/$/, ''), storageTypes: 'all' });
   await openApp(page, env.server.url);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   assert.equal(await page.$(`[data-testid=meting-${meting.id}]`), null, 'the wipe removed the meting');
   // ... until the newest backup is restored: all 27, sealed, and they open.
   assert.match((await restore(page, newest, phrase)).text, /27 antwoorden teruggezet/);
@@ -129,7 +129,7 @@ test('the storage screen says what is kept; deleting a meting names what goes', 
   const { meting } = loadFixtures();
   const { context, page } = await env.newApp();
   await placeMeting(page, meting);
-  await page.click('[data-testid=open-team]');
+  await openTeam(page);
   await page.waitForSelector('[data-testid=storage-used]');
   assert.match(await textOf(page, '[data-testid=storage-persisted]'), /browser (bewaart|mag)/);
   assert.match(await textOf(page, '[data-testid=storage-moved]'), /vorige versie/);

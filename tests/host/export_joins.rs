@@ -357,3 +357,43 @@ fn over_random_sequences_of_mirror_views_and_exports_no_two_differ_by_fewer_than
     }
     assert!(pairs > 2000, "the cases compare views ({pairs})");
 }
+
+#[test]
+fn the_mirror_and_the_export_opened_after_every_new_response_never_reveal_one_response() {
+    let inst = student();
+    let m = meting([0xa6; 8], &inst, context("ict", "2", "bol"), WEEK);
+    let mut rng = Lcg(1406);
+    let mut tm = TeamMeting::new(m.clone());
+    let mut class: Vec<Response> = Vec::new();
+    // Every view in order: the mirror, then the export, after each new response.
+    let mut views: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for n in 0..23usize {
+        class.push(linkable(&inst, &mut rng, n, 2));
+        let present: BTreeSet<String> = class.iter().map(|r| r.id.clone()).collect();
+        let mirror = tm.release(&present);
+        assert_eq!(mirror.shown.len() + mirror.held, class.len());
+        views.push((format!("mirror at {}", n + 1), mirror.shown.clone()));
+        let current = Kept { plan: tm.plan.clone(), released: tm.released.clone() };
+        let (doc, kept, held) = run(&inst, &m, &class, &current, &options(5), n as u8).unwrap();
+        assert_eq!(kept.released, mirror.shown, "at {}: the export shows the mirror's set", n + 1);
+        assert_eq!(doc.metingen[0].responses, kept.released.len(), "at {}", n + 1);
+        assert_eq!(held, mirror.held, "at {}: the export holds back what the mirror does", n + 1);
+        if !kept.released.is_empty() {
+            let (alone, _, _) =
+                run(&inst, &m, &only(&class, &kept.released), &Kept::default(), &options(5), 0)
+                    .unwrap();
+            assert_eq!(doc.aggregates[0].items, alone.aggregates[0].items, "at {}", n + 1);
+        }
+        views.push((format!("export at {}", n + 1), kept.released.clone()));
+        keep(&mut tm, kept);
+    }
+    // The sets grew in steps of at least 5, never by one response.
+    let sizes: BTreeSet<usize> = views.iter().map(|(_, s)| s.len()).collect();
+    assert_eq!(sizes.into_iter().collect::<Vec<_>>(), [0, 5, 10, 15, 20]);
+    for (i, (a, sa)) in views.iter().enumerate() {
+        for (b, sb) in &views[i + 1..] {
+            let apart = sa.symmetric_difference(sb).count();
+            assert!(apart == 0 || apart >= 5, "{a} and {b} differ by {apart} responses");
+        }
+    }
+}

@@ -9,7 +9,7 @@ use spiegel::domain::passphrase::{
     check, estimate_bits, generate, words, PassphraseProblem, MIN_BITS, WORDS_PER_PASSPHRASE,
 };
 use spiegel::domain::seal::keywrap::{
-    normalise, MIN_ARGON2_MEMORY_KIB, WRAPPED_PIN_LEN, WRAP_VERSION_PIN,
+    normalise, MIN_ARGON2_MEMORY_KIB, MIN_ARGON2_PASSES, WRAPPED_PIN_LEN, WRAP_VERSION_PIN,
 };
 use spiegel::domain::seal::{
     open, seal, unwrap_key, wrap_with, Kdf, KeyPair, SealError, WrappedKey, DEFAULT_KDF,
@@ -22,7 +22,7 @@ fn keys() -> KeyPair {
     KeyPair::from_seed([9; 32])
 }
 
-/// One real version 2 key (64 MiB, 10 passes), made once: each derivation takes a moment.
+/// One real version 2 key (at `DEFAULT_KDF`), made once: each derivation takes a moment.
 fn stored() -> &'static [u8] {
     static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     BYTES.get_or_init(|| wrap_with(&keys(), PHRASE, [3; 16], [4; 12], DEFAULT_KDF).to_bytes())
@@ -119,6 +119,26 @@ fn a_version_2_key_opens_only_with_its_passphrase() {
         assert_eq!(unwrap_key(&read, wrong).unwrap_err(), SealError::WrongPin, "{wrong:?}");
     }
     assert_eq!(normalise("  a \t b\n"), "a b");
+}
+
+#[test]
+fn the_settings_meet_owasp_and_keys_made_at_the_earlier_settings_still_open() {
+    let Kdf::Argon2id { memory_kib, passes, lanes } = DEFAULT_KDF else {
+        panic!("new keys use Argon2id")
+    };
+    // OWASP's equal minimums run from 46 MiB × 1 pass to 7 MiB × 5 passes, one lane.
+    assert!(u64::from(memory_kib) * u64::from(passes) >= 46 * 1024, "{DEFAULT_KDF}");
+    assert!(memory_kib >= MIN_ARGON2_MEMORY_KIB && passes >= MIN_ARGON2_PASSES && lanes == 1);
+    // A key wrapped before the settings changed (64 MiB, 10 passes) keeps opening: its
+    // settings are stored with it.
+    let earlier = Kdf::Argon2id { memory_kib: 64 * 1024, passes: 10, lanes: 1 };
+    assert_ne!(earlier, DEFAULT_KDF);
+    let bytes = wrap_with(&keys(), PHRASE, [5; 16], [6; 12], earlier).to_bytes();
+    let read = WrappedKey::from_bytes(&bytes).unwrap();
+    assert_eq!(read.kdf(), earlier);
+    assert!(!read.needs_rewrap());
+    assert_eq!(unwrap_key(&read, PHRASE).unwrap().public(), keys().public());
+    assert_eq!(unwrap_key(&read, "kaas brug vogel taart").unwrap_err(), SealError::WrongPin);
 }
 
 #[test]

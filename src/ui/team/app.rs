@@ -287,9 +287,8 @@ impl Screens {
                         self.unlocked.update_value(|u| u.retain(|(m, _)| *m != id));
                         self.keys_changed.update(|n| *n += 1);
                     });
-                    let on_incoming = Callback::new(move |incoming: Incoming| {
-                        let meting = stored.get_value();
-                        self.import(&meting, incoming, lang)
+                    let on_incoming = Callback::new(move |batch: Vec<Incoming>| {
+                        stored.with_value(|meting| self.import(meting, batch, lang))
                     });
                     let on_kiosk = Callback::new(move |()| open_fragment(&kiosk_fragment));
                     let safety = self.safety_info(id).map(|info| {

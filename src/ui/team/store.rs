@@ -226,9 +226,14 @@ impl TeamService {
         self.metingen.with_untracked(|l| l.iter().find(|m| m.meting.id == id).cloned())
     }
 
+    /// Reads one meting with what the device keeps about it, without copying it.
+    pub fn with_meting<T>(self, id: MetingId, f: impl FnOnce(&TeamMeting) -> T) -> Option<T> {
+        self.metingen.with_untracked(|l| l.iter().find(|m| m.meting.id == id).map(f))
+    }
+
     /// One meting.
     pub fn meting(self, id: MetingId) -> Option<Meting> {
-        self.team_meting(id).map(|m| m.meting)
+        self.with_meting(id, |m| m.meting.clone())
     }
 
     /// The ids of a meting's responses.
@@ -305,8 +310,9 @@ impl TeamService {
         let added = store.add_responses(&meting.to_text(), &bytes).await?;
         self.inboxes.update_value(|i| {
             let list = i.entry(meting).or_default();
+            let mut have: BTreeSet<String> = list.iter().map(|(r, _)| r.clone()).collect();
             for (id, e) in responses {
-                if !list.iter().any(|(r, _)| *r == id) {
+                if have.insert(id.clone()) {
                     list.push((id, e));
                 }
             }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{Screen, Screens};
 use std::collections::BTreeSet;
 
-use crate::domain::analysis::Table;
+use crate::domain::analysis::{Table, MIN_K};
 use crate::domain::collect::{self, Unlocked};
 use crate::domain::export::{meting_table, read_export};
 use crate::domain::instrument::{check_mirrors, Audience, Instrument};
@@ -32,9 +32,12 @@ struct Coded {
     instrument: Instrument,
     table: Table,
     unreadable: usize,
-    /// New responses held back until there are `k`
+    /// New responses held back until there are `step`
     /// ([`crate::domain::analysis::release`]).
     held: usize,
+    /// How many new responses it takes to show them
+    /// ([`crate::storage::team::TeamMeting::step`]).
+    step: usize,
 }
 
 impl Screens {
@@ -117,6 +120,7 @@ impl Screens {
             staff: staff.instrument,
             before,
             held_back: (students.held, staff.held),
+            held_step: students.step.max(staff.step),
         };
         self.mirror.set_value(Some(Arc::new(data)));
         self.mirror_state.set_value(MirrorState::new());
@@ -171,7 +175,7 @@ impl Screens {
             let table = meting_table(doc, exported, &instrument).map_err(|e| e.message(lang))?;
             let label =
                 format!("{} {} ({})", mirror_words(lang).from_export, doc.created, m.period);
-            Ok(Coded { label, instrument, table, unreadable: 0, held: 0 })
+            Ok(Coded { label, instrument, table, unreadable: 0, held: 0, step: MIN_K })
         })
     }
 
@@ -249,7 +253,8 @@ impl Screens {
                 (table, bad, step.held)
             }
         };
-        Ok(Coded { label: meting.label, instrument, table, unreadable, held })
+        let step = self.team.with_meting(meting.id, |m| m.step(MIN_K)).unwrap_or(MIN_K);
+        Ok(Coded { label: meting.label, instrument, table, unreadable, held, step })
     }
 
     /// Forgets a meting's table, after responses were added to it.

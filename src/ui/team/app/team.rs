@@ -18,6 +18,12 @@ use crate::ui::team::pages::meting::{ImportFuture, ImportLine, Incoming, MetingI
 use crate::ui::team::pages::metingen::MetingRow;
 use crate::ui::team::pages::new_meting::CreateError;
 
+/// One file or scan taken in: its line, or its line and the new responses to keep first.
+enum Taken {
+    Line(ImportLine),
+    Store(ImportLine, Vec<(String, Envelope)>),
+}
+
 impl Screens {
     pub(super) fn meting(self, id: MetingId) -> Option<Meting> {
         self.team.meting(id)
@@ -73,38 +79,84 @@ impl Screens {
         n
     }
 
-    /// Takes in one file or scan for a meting: all of it or nothing, with a line saying
-    /// what happened once the team store has it.
-    pub(super) fn import(self, meting: &Meting, incoming: Incoming, lang: Lang) -> ImportFuture {
-        match self.take_in(meting, incoming, lang) {
-            Ok(line) => Box::pin(std::future::ready(line)),
-            Err(pending) => pending,
+    /// Takes in a batch of files or scans for a meting, each all of it or nothing, with a
+    /// line for each saying what happened once the team store has it. The new responses
+    /// of the whole batch are kept in one store transaction: if it fails, no file of the
+    /// batch added anything, and each says so (nothing is lost: the files can be taken in
+    /// again).
+    pub(super) fn import(self, meting: &Meting, batch: Vec<Incoming>, lang: Lang) -> ImportFuture {
+        let t = team_words(lang);
+        let refused = |text: &str| ImportLine {
+            outcome: "refused",
+            new: 0,
+            duplicates: 0,
+            text: text.to_string(),
+        };
+        let refuse_all = |text: &str| -> ImportFuture {
+            Box::pin(std::future::ready(batch.iter().map(|_| refused(text)).collect()))
+        };
+        let Some(keys) = self.keys_of(meting.id) else { return refuse_all(t.locked_intro) };
+        let state = self.team.with_meting(meting.id, |m| m.state);
+        if state.is_some_and(|s| s != MetingState::Open) {
+            return refuse_all(vault_words(lang).closed_note);
         }
+        let mut lines = Vec::with_capacity(batch.len());
+        let mut pairs: Vec<(String, Envelope)> = Vec::new();
+        for incoming in batch {
+            match self.take_in(meting, &keys, incoming, lang) {
+                Taken::Line(line) => lines.push((line, false)),
+                Taken::Store(line, new) => {
+                    pairs.extend(new);
+                    lines.push((line, true));
+                }
+            }
+        }
+        let just = |lines: Vec<(ImportLine, bool)>| lines.into_iter().map(|(l, _)| l).collect();
+        if pairs.is_empty() {
+            return Box::pin(std::future::ready(just(lines)));
+        }
+        // Kept in the team store (one transaction) before the lines say so.
+        let (team, known, id) = (self.team, self.known, meting.id);
+        let not_stored = team_words(lang).not_stored;
+        Box::pin(async move {
+            let ids: Vec<String> = pairs.iter().map(|(r, _)| r.clone()).collect();
+            if team.add(id, pairs).await.is_ok() {
+                return just(lines);
+            }
+            known.update_value(|k| {
+                if let Some((_, known)) = k {
+                    for r in &ids {
+                        known.remove(r);
+                    }
+                }
+            });
+            lines
+                .into_iter()
+                .map(|(line, stored)| match stored {
+                    true => ImportLine {
+                        outcome: "refused",
+                        new: 0,
+                        duplicates: 0,
+                        text: not_stored.to_string(),
+                    },
+                    false => line,
+                })
+                .collect()
+        })
     }
 
-    /// [`Screens::import`]: a line now, or the store write still to wait for.
-    fn take_in(
-        self,
-        meting: &Meting,
-        incoming: Incoming,
-        lang: Lang,
-    ) -> Result<ImportLine, ImportFuture> {
+    /// One file or scan of [`Screens::import`]: its line, or its line once its new
+    /// responses are kept.
+    fn take_in(self, meting: &Meting, keys: &KeyPair, incoming: Incoming, lang: Lang) -> Taken {
         let t = team_words(lang);
         let refused = |text: String| ImportLine { outcome: "refused", new: 0, duplicates: 0, text };
-        let Some(keys) = self.keys_of(meting.id) else {
-            return Ok(refused(t.locked_intro.to_string()));
-        };
-        let open = self.team.team_meting(meting.id).is_none_or(|m| m.state == MetingState::Open);
-        if !open {
-            return Ok(refused(vault_words(lang).closed_note.to_string()));
-        }
         let read: Result<Vec<Envelope>, EnvelopeError> = match incoming {
             Incoming::File(bytes) if bytes.starts_with(envelope::ENVELOPE_MAGIC) => {
                 Envelope::from_bytes(&bytes).map(|e| vec![e])
             }
             Incoming::File(bytes) => envelope::read_file(&bytes),
             Incoming::Codes(codes) if codes.is_empty() => {
-                return Ok(refused(t.no_code.to_string()))
+                return Taken::Line(refused(t.no_code.to_string()))
             }
             Incoming::Codes(codes) => {
                 let mut whole = Vec::new();
@@ -120,7 +172,7 @@ impl Screens {
                 }
                 match (whole.is_empty(), waiting, failed) {
                     (true, Some((have, of)), _) => {
-                        return Ok(ImportLine {
+                        return Taken::Line(ImportLine {
                             outcome: "part",
                             new: 0,
                             duplicates: 0,
@@ -141,13 +193,13 @@ impl Screens {
                 &meting.instrument_version,
                 meting.instrument_hash.as_ref(),
             )?;
-            let unlocked = Unlocked { meting, keys: &keys, instrument };
+            let unlocked = Unlocked { meting, keys, instrument };
             self.known.try_update_value(|k| {
                 k.as_mut().map(|(_, known)| collect::take(unlocked, known, read))
             })?
         });
         let Some(outcome) = taken else {
-            return Ok(refused(t.invite_missing.to_string()));
+            return Taken::Line(refused(t.invite_missing.to_string()));
         };
         match outcome {
             Outcome::Taken { new, duplicates } => {
@@ -163,32 +215,15 @@ impl Screens {
                 let outcome = if new.is_empty() { "duplicate" } else { "new" };
                 let line = ImportLine { outcome, new: new.len(), duplicates, text };
                 if new.is_empty() {
-                    return Ok(line);
+                    return Taken::Line(line);
                 }
-                // Kept in the team store (one transaction) before the line says so.
-                let (team, known, id) = (self.team, self.known, meting.id);
                 let pairs: Vec<(String, Envelope)> = new
                     .into_iter()
                     .filter_map(|t| {
                         Envelope::from_bytes(&t.envelope).ok().map(|e| (t.response.id, e))
                     })
                     .collect();
-                Err(Box::pin(async move {
-                    let ids: Vec<String> = pairs.iter().map(|(r, _)| r.clone()).collect();
-                    match team.add(id, pairs).await {
-                        Ok(_) => line,
-                        Err(_) => {
-                            known.update_value(|k| {
-                                if let Some((_, known)) = k {
-                                    for r in &ids {
-                                        known.remove(r);
-                                    }
-                                }
-                            });
-                            refused(t.not_stored.to_string())
-                        }
-                    }
-                }))
+                Taken::Store(line, pairs)
             }
             Outcome::Refused { reason, at, meting: other } => {
                 let mut text = String::new();
@@ -203,7 +238,7 @@ impl Screens {
                     Some(label) => text.push_str(&format!("{} {label}.", t.other_meting_named)),
                     None => text.push_str(reason.message(lang)),
                 }
-                Ok(refused(text))
+                Taken::Line(refused(text))
             }
         }
     }

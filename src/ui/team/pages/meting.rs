@@ -13,8 +13,10 @@ use crate::ui::components::qr_code::QrCode;
 use crate::ui::team::i18n::team::team_words;
 use crate::ui::team::scan::{decode_image, CameraScanner, ScanLabels};
 
-/// Lines shown at once while a batch of files is read.
-const SHOW_EVERY: usize = 50;
+/// Files taken in together: their new responses are kept in one store transaction, and
+/// their lines are shown at once (so a batch of hundreds of files neither writes nor
+/// redraws the page per file).
+const BATCH: usize = 100;
 
 /// What the page shows about the meting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +51,8 @@ pub struct ImportLine {
     pub text: String,
 }
 
-/// A line still to come: the store write it waits for.
-pub type ImportFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ImportLine>>>;
+/// The lines of a batch of files or scans, in their order, once the device keeps them.
+pub type ImportFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<ImportLine>>>>;
 
 /// Why unlocking did not work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,8 +78,9 @@ pub fn MetingPage(
     on_unlock: Callback<String, Result<(), UnlockError>>,
     /// Forgets the unlocked key.
     on_lock: Callback<()>,
-    /// Takes in one file or scan; its line comes once the device has it.
-    on_incoming: Callback<Incoming, ImportFuture>,
+    /// Takes in a batch of files or scans, each whole or not at all; their lines come once
+    /// the device keeps what they added.
+    on_incoming: Callback<Vec<Incoming>, ImportFuture>,
     /// Starts kiosk mode on this device.
     on_kiosk: Callback<()>,
     /// Back to the list.
@@ -146,7 +149,7 @@ pub fn MetingPage(
         });
     };
 
-    // Takes in a batch of files one by one, in the order given.
+    // Takes in the files picked or dropped, in the order given, a batch at a time.
     let take_files = move |files: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         if files.is_empty() {
@@ -157,10 +160,9 @@ pub fn MetingPage(
         totals.set((0, 0, 0));
         leptos::task::spawn_local(async move {
             let started = js_sys::Date::now();
-            let mut batch = Vec::new();
             // Every file's read starts at once, so the browser reads them side by side;
-            // they are taken in one by one, in order. (Pictures go to the QR reader.)
-            // A file over its kind's size limit is refused before a byte of it is read.
+            // they are taken in in order. (Pictures go to the QR reader.) A file over its
+            // kind's size limit is refused before a byte of it is read.
             let too_large = |f: &web_sys::File| {
                 let kind = if f.type_().starts_with("image/") {
                     FileKind::Photo
@@ -177,39 +179,52 @@ pub fn MetingPage(
                     (f, read)
                 })
                 .collect();
-            for (file, read) in reads {
+            let total = reads.len();
+            // Per file of the batch: its name and what it holds, or its line already.
+            let mut batch: Vec<(String, Result<Incoming, ImportLine>)> = Vec::new();
+            for (n, (file, read)) in reads.into_iter().enumerate() {
                 let name = file.name();
-                if let Some(e) = too_large(&file) {
+                let refused =
+                    |text: String| ImportLine { outcome: "refused", new: 0, duplicates: 0, text };
+                let item = if let Some(e) = too_large(&file) {
                     let size = megabytes(e.size, lang == Lang::Nl);
-                    let text = format!("{} {size}.", v.err_too_large);
-                    batch.push((
-                        name,
-                        ImportLine { outcome: "refused", new: 0, duplicates: 0, text },
-                    ));
-                    continue;
-                }
-                let incoming = match read {
-                    None => decode_image(&file).await.ok().map(Incoming::Codes),
-                    Some(read) => read
-                        .await
-                        .ok()
-                        .map(|b| Incoming::File(js_sys::Uint8Array::new(&b).to_vec())),
+                    Err(refused(format!("{} {size}.", v.err_too_large)))
+                } else {
+                    let incoming = match read {
+                        None => decode_image(&file).await.ok().map(Incoming::Codes),
+                        Some(read) => read
+                            .await
+                            .ok()
+                            .map(|b| Incoming::File(js_sys::Uint8Array::new(&b).to_vec())),
+                    };
+                    incoming.ok_or_else(|| refused(t.no_code.to_string()))
                 };
-                let line = match incoming {
-                    Some(incoming) => on_incoming.run(incoming).await,
-                    None => ImportLine {
-                        outcome: "refused",
-                        new: 0,
-                        duplicates: 0,
-                        text: t.no_code.to_string(),
-                    },
-                };
-                batch.push((name, line));
-                if batch.len() == SHOW_EVERY {
-                    record(std::mem::take(&mut batch));
+                batch.push((name, item));
+                if batch.len() == BATCH || n + 1 == total {
+                    let mut incoming = Vec::new();
+                    let mut names = Vec::new();
+                    for (name, item) in std::mem::take(&mut batch) {
+                        match item {
+                            Ok(i) => {
+                                incoming.push(i);
+                                names.push((name, None));
+                            }
+                            Err(line) => names.push((name, Some(line))),
+                        }
+                    }
+                    let mut taken = if incoming.is_empty() {
+                        Vec::new()
+                    } else {
+                        on_incoming.run(incoming).await
+                    }
+                    .into_iter();
+                    let shown: Vec<(String, ImportLine)> = names
+                        .into_iter()
+                        .filter_map(|(name, line)| Some((name, line.or_else(|| taken.next())?)))
+                        .collect();
+                    record(shown);
                 }
             }
-            record(batch);
             let ms = js_sys::Date::now() - started;
             if let Some(w) = web_sys::window() {
                 let _ = js_sys::Reflect::set(&w, &"__spiegelLastImportMs".into(), &ms.into());
@@ -234,9 +249,9 @@ pub fn MetingPage(
         }
     };
     let on_code = Callback::new(move |code: Vec<u8>| {
-        let pending = on_incoming.run(Incoming::Codes(vec![code]));
+        let pending = on_incoming.run(vec![Incoming::Codes(vec![code])]);
         leptos::task::spawn_local(async move {
-            record(vec![("QR".to_string(), pending.await)]);
+            record(pending.await.into_iter().map(|line| ("QR".to_string(), line)).collect());
         });
     });
 

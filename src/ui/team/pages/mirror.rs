@@ -49,6 +49,9 @@ pub struct MirrorData {
     pub unreadable: usize,
     /// Responses held back until there are at least `k` new ones, student and staff side.
     pub held_back: (usize, usize),
+    /// How many new responses it takes before they are shown (5, or more after an export
+    /// with a higher `k`).
+    pub held_step: usize,
 }
 
 /// Which view of the mirror is shown.
@@ -264,15 +267,17 @@ fn header(d: &MirrorData, r: &Report, w: &'static MirrorWords, lang: Lang) -> im
         view! { <p class="mirror__ranges" data-testid="ranges">{format!("{intro} {list}.")}</p> }
     });
     let (held_students, held_staff) = d.held_back;
+    let held_step = d.held_step;
     let held = (held_students + held_staff > 0).then(move || {
         view! {
             <p class="notice" role="status" data-testid="held-back">
                 {format!(
-                    "{n} {} {} {MIN_K} {}",
+                    "{n} {} {} {step} {}",
                     if held_students + held_staff == 1 { w.held_back_one } else { w.held_back },
                     w.held_back_rule,
                     w.held_back_after,
                     n = held_students + held_staff,
+                    step = held_step,
                 )}
             </p>
         }
