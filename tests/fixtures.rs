@@ -8,7 +8,7 @@
 //!
 //! - `meting.json`, `staff-meting.json`: a student and a staff meting (PIN
 //!   `fixture-2468`) with the localStorage key and value the app keeps them under, and the
-//!   invitation fragment;
+//!   invitation fragments (own device and kiosk);
 //! - `import30/`: 27 valid student responses, one damaged file, one response of another
 //!   meting and a text file that is not Spiegel at all;
 //! - `bench500/`: 500 valid, distinct student responses, one per file;
@@ -112,6 +112,7 @@ mod host {
             "storage_key": StorageKey::Meting(id.clone()).as_string(),
             "storage_value": serde_json::to_string(&stored_meting(meting)).unwrap(),
             "fragment": meting.invitation(false).to_fragment(),
+            "kiosk_fragment": meting.invitation(true).to_fragment(),
             "label": meting.label,
         })
     }

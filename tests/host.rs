@@ -13,6 +13,8 @@ mod collect;
 mod export;
 #[path = "host/instrument.rs"]
 mod instrument;
+#[path = "host/invitation.rs"]
+mod invitation;
 #[path = "host/layering.rs"]
 mod layering;
 #[path = "host/length.rs"]

@@ -50,7 +50,7 @@ impl Screens {
                 let count = self.persist.inbox_ids(m.id).len();
                 Some(Source {
                     id: m.id.to_text(),
-                    facts: format!("{} {} · {count} {}", t.week, m.week, t.responses),
+                    facts: format!("{} {} · {}", t.week, m.week, t.responses_counted(count)),
                     label: m.label,
                     side,
                     student_instrument: family,
@@ -138,7 +138,7 @@ impl Screens {
                 Some(Source {
                     id: format!("{EXPORTED}{}", m.id),
                     label: format!("{} {} ({})", w.from_export, doc.created, m.period),
-                    facts: format!("{} {}", m.records, t.responses),
+                    facts: t.responses_counted(m.records),
                     side,
                     student_instrument: family,
                     unlocked: true,
