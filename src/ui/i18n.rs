@@ -63,6 +63,8 @@ pub struct Words {
     pub number_to: &'static str,
     /// Characters left (after the number).
     pub chars_left: &'static str,
+    /// One character left (after the number 1).
+    pub char_left: &'static str,
     /// Optional question marker.
     pub optional: &'static str,
     /// End screen: heading.
@@ -170,6 +172,7 @@ pub const NL: Words = Words {
     number_from: "van",
     number_to: "tot en met",
     chars_left: "tekens over",
+    char_left: "teken over",
     optional: "Deze vraag mag je overslaan.",
     end_heading: "Klaar met de vragen",
     end_ready: "Je hebt alle vragen gehad. Klik op Versturen. Dan gaan je antwoorden op slot.",
@@ -264,6 +267,7 @@ pub const EN: Words = Words {
     number_from: "from",
     number_to: "to",
     chars_left: "characters left",
+    char_left: "character left",
     optional: "You may skip this question.",
     end_heading: "All questions done",
     end_ready: "You have seen all questions. Click Send. Then your answers are locked.",

@@ -30,8 +30,10 @@ pub fn TextField(
         Some(Answer::Text(t)) => t,
         _ => String::new(),
     };
-    let left =
-        move || format!("{} {}", max_length.saturating_sub(text().chars().count()), w.chars_left);
+    let left = move || {
+        let left = max_length.saturating_sub(text().chars().count());
+        format!("{left} {}", if left == 1 { w.char_left } else { w.chars_left })
+    };
     view! {
         <p class="question__privacy" id=note_id.clone()>{w.open_text_privacy}</p>
         <textarea

@@ -24,9 +24,9 @@ pub fn still_there(touched: Option<u64>, now: u64) -> bool {
 }
 
 /// Keeps the browser's Back button inside the kiosk: one history entry of the page's
-/// own stays on top of it. Back lands on the page's own entry (the screen does not
-/// change) and a new one goes on top at once, and again at the next touch or key (a
-/// browser may skip entries made without the user's touch).
+/// own stays on top of it, from the start. Back lands on the page's own entry (the
+/// screen does not change) and a new one goes on top at once, and again at the next
+/// touch or key (a browser may skip entries made without the user's touch).
 pub fn keep_history_inside() {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
     let armed = StoredValue::new(false);
@@ -44,6 +44,7 @@ pub fn keep_history_inside() {
     });
     let _ = window_event_listener(leptos::ev::pointerdown, move |_| arm());
     let _ = window_event_listener(leptos::ev::keydown, move |_| arm());
+    arm();
 }
 
 /// Watches for activity during a kiosk run. After [`IDLE_SECONDS`] without any, a

@@ -75,11 +75,17 @@ pub fn ReceiptPage(
         request_animation_frame(|| focus("receipt-large"));
     };
     // The full-screen code: as big as the screen allows, for a camera across a desk.
+    // Escape closes the full-screen code, wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && large.get_untracked() {
+            close_large();
+        }
+    });
+    on_cleanup(move || escape.remove());
     let full = move || {
         view! {
             <div class="qr-full" role="dialog" aria-modal="true" aria-labelledby="receipt-title"
-                data-testid="receipt-full"
-                on:keydown=move |ev| if ev.key() == "Escape" { close_large() }>
+                data-testid="receipt-full">
                 {move || code("receipt-qr-large")}
                 {stepper}
                 <button type="button" id="receipt-close-large" class="btn btn--secondary"

@@ -154,7 +154,7 @@ pub fn RunnerPage(
                     type="button"
                     class="btn btn--secondary"
                     data-testid="back"
-                    disabled=move || progress.get().position <= 1 && position.get() != Position::End
+                    disabled=move || { progress.get().position <= 1 && position.get() != Position::End }
                     on:click=move |_| dispatch(Action::Back)
                 >
                     {w.back}

@@ -68,6 +68,8 @@ pub struct ExportWords {
     pub generalised: &'static str,
     /// Records (after a number).
     pub records: &'static str,
+    /// "antwoord" after the count 1.
+    pub record: &'static str,
     /// Suppressed records (after a number).
     pub suppressed_records: &'static str,
     /// Blanked answers (before the item).
@@ -140,9 +142,10 @@ pub const NL: ExportWords = ExportWords {
     free_text: "vrije tekst",
     anonymised: "Wat is samengevoegd of verborgen, en waarom",
     nothing_changed: "Niets hoefde te worden samengevoegd of verborgen.",
-    small: "antwoorden: te weinig, deze meting gaat alleen als aantal mee.",
+    small: "te weinig, deze meting gaat alleen als aantal mee.",
     generalised: "Samengevoegd:",
     records: "antwoorden",
+    record: "antwoord",
     suppressed_records: "antwoorden zonder achtergrondgegevens",
     blanked: "Verborgen:",
     because_of: "vanwege",
@@ -199,9 +202,10 @@ pub const EN: ExportWords = ExportWords {
     free_text: "free text",
     anonymised: "What was merged or hidden, and why",
     nothing_changed: "Nothing had to be merged or hidden.",
-    small: "responses: too few, this survey round goes along as counts only.",
+    small: "too few, this survey round goes along as counts only.",
     generalised: "Merged:",
     records: "responses",
+    record: "response",
     suppressed_records: "responses without background data",
     blanked: "Hidden:",
     because_of: "because of",

@@ -57,6 +57,8 @@ pub struct MirrorWords {
     pub responses: &'static str,
     /// Responses that could not be opened (after the count).
     pub unreadable: &'static str,
+    /// One response could not be opened (a whole sentence).
+    pub unreadable_one: &'static str,
     /// Button: print the team report.
     pub print: &'static str,
     /// Button: print (in the report).
@@ -125,8 +127,12 @@ pub struct MirrorWords {
     pub team_agreed_all: &'static str,
     /// Team: "n" divided (after the number).
     pub team_divided: &'static str,
+    /// One question divides the team (singular of `team_divided`).
+    pub team_divided_one: &'static str,
     /// Team: "n" agreed (after the number).
     pub team_agreed: &'static str,
+    /// Singular of `team_agreed`.
+    pub team_agreed_one: &'static str,
     /// Team: caption of the divided table.
     pub team_divided_caption: &'static str,
     /// Table column: question.
@@ -203,6 +209,8 @@ pub struct MirrorWords {
     pub of_the: &'static str,
     /// After "3 van de 8 medewerkers".
     pub do_not_know: &'static str,
+    /// After "1 van de 8 medewerkers" (singular).
+    pub do_not_know_one: &'static str,
     /// "medewerkers", in "3 van de 8 medewerkers".
     pub staff_members: &'static str,
     /// After a percentage of students who do not know.
@@ -258,6 +266,7 @@ pub const NL: MirrorWords = MirrorWords {
     heading: "De spiegel",
     responses: "antwoorden",
     unreadable: "antwoorden op dit apparaat konden niet worden geopend. Ze tellen niet mee.",
+    unreadable_one: "1 antwoord op dit apparaat kon niet worden geopend. Het telt niet mee.",
     print: "Print teamrapport",
     print_now: "Print",
     to_overview: "Terug naar het overzicht",
@@ -292,7 +301,9 @@ pub const NL: MirrorWords = MirrorWords {
     team_intro: "Hier kijken we alleen naar de medewerkers. Zijn ze het eens over hoe het team werkt?",
     team_agreed_all: "Het team is het over alle vragen eens.",
     team_divided: "vragen verdelen het team. Over",
+    team_divided_one: "vraag verdeelt het team. Over",
     team_agreed: "vragen is het team het eens.",
+    team_agreed_one: "vraag is het team het eens.",
     team_divided_caption: "Hier is het team verdeeld: plekken voor teamafspraken",
     question: "Vraag",
     answers_spread: "Zo antwoordden de medewerkers",
@@ -331,6 +342,7 @@ pub const NL: MirrorWords = MirrorWords {
     of_n: "van",
     of_the: "van de",
     do_not_know: "weten het niet",
+    do_not_know_one: "weet het niet",
     staff_members: "medewerkers",
     students_unsure: "weet het nog niet",
     bands_word: "groepen",
@@ -373,6 +385,7 @@ pub const EN: MirrorWords = MirrorWords {
     heading: "The mirror",
     responses: "responses",
     unreadable: "responses on this device could not be opened. They do not count.",
+    unreadable_one: "1 response on this device could not be opened. It does not count.",
     print: "Print team report",
     print_now: "Print",
     to_overview: "Back to the overview",
@@ -407,7 +420,9 @@ pub const EN: MirrorWords = MirrorWords {
     team_intro: "Here we look at staff only. Do they agree on how the team works?",
     team_agreed_all: "The team agrees on every question.",
     team_divided: "questions divide the team. On",
+    team_divided_one: "question divides the team. On",
     team_agreed: "questions the team agrees.",
+    team_agreed_one: "question the team agrees.",
     team_divided_caption: "Here the team is divided: places for team agreements",
     question: "Question",
     answers_spread: "How staff answered",
@@ -446,6 +461,7 @@ pub const EN: MirrorWords = MirrorWords {
     of_n: "of",
     of_the: "of the",
     do_not_know: "do not know",
+    do_not_know_one: "does not know",
     staff_members: "staff members",
     students_unsure: "do not know yet",
     bands_word: "groups",

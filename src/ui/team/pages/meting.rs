@@ -306,11 +306,17 @@ pub fn MetingPage(
         large.set(false);
         request_animation_frame(|| focus("invite-large"));
     };
+    // Escape closes the full-screen code, wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && large.get_untracked() {
+            close_large();
+        }
+    });
+    on_cleanup(move || escape.remove());
     let full = move || {
         view! {
             <div class="qr-full" role="dialog" aria-modal="true" aria-labelledby="invite-large-title"
-                data-testid="invite-full"
-                on:keydown=move |ev| if ev.key() == "Escape" { close_large() }>
+                data-testid="invite-full">
                 <h2 id="invite-large-title">{t.invitation}</h2>
                 <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr-large" />
                 <p class="qr-full__link">{link_text.get_value()}</p>
