@@ -50,16 +50,22 @@ pub trait KeyValueStore {
 /// Every key Spiegel stores, with a versioned prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageKey {
-    /// The session in progress for an instrument.
+    /// The session in progress for an instrument, by its slot
+    /// ([`journal::Run::slot`]: the instrument id and the meting and mode of the run).
     Session(String),
-    /// One completed response waiting for the team, by its id.
+    /// A response kept in the clear by an earlier version of Spiegel outside any meting:
+    /// never readable by the team, removed when the app opens
+    /// ([`journal::sweep_clear_responses`]).
     Response(String),
     /// The chosen language.
     Lang,
     /// An own instrument file opened on this device, by instrument id.
     Instrument(String),
-    /// The id of the instrument whose session is in progress, to resume after a reload.
+    /// The id of the instrument whose run was in progress in an earlier version of
+    /// Spiegel; only read to hand that run on ([`journal::adopt_earlier`]).
     Active,
+    /// The id of the instrument whose trial run is in progress, to resume after a reload.
+    Trial,
     /// A corrupt entry set aside, numbered.
     SetAside(u32),
     /// A meting made on this (team) device, by meting id.
@@ -76,6 +82,8 @@ pub enum StorageKey {
     /// kiosk on this device delivers its responses straight into the meting
     /// ([`StorageKey::Inbox`]) instead of the outbox. Kept in step by the team page.
     Held(String),
+    /// The number of students in a meting's class, as the team entered it, by meting id.
+    ClassSize(String),
 }
 
 /// Prefix of every key, so Spiegel never touches other apps' data on a shared origin.
@@ -90,12 +98,14 @@ impl StorageKey {
             StorageKey::Lang => format!("{PREFIX}lang"),
             StorageKey::Instrument(id) => format!("{PREFIX}instrument.{id}"),
             StorageKey::Active => format!("{PREFIX}active"),
+            StorageKey::Trial => format!("{PREFIX}trial"),
             StorageKey::SetAside(n) => format!("{PREFIX}set-aside.{n}"),
             StorageKey::Meting(id) => format!("{PREFIX}meting.{id}"),
             StorageKey::Inbox(m, r) => format!("{PREFIX}inbox.{m}.{r}"),
             StorageKey::Outbox(m, r) => format!("{PREFIX}outbox.{m}.{r}"),
             StorageKey::Released(m) => format!("{PREFIX}released.{m}"),
             StorageKey::Held(m) => format!("{PREFIX}held.{m}"),
+            StorageKey::ClassSize(m) => format!("{PREFIX}class.{m}"),
         }
     }
 }

@@ -8,7 +8,7 @@
 //!
 //! - `meting.json`, `staff-meting.json`: a student and a staff meting (PIN
 //!   `fixture-2468`) with the localStorage key and value the app keeps them under, and the
-//!   invitation fragment;
+//!   invitation fragments (own device and kiosk);
 //! - `import30/`: 27 valid student responses, one damaged file, one response of another
 //!   meting and a text file that is not Spiegel at all;
 //! - `bench500/`: 500 valid, distinct student responses, one per file;
@@ -113,6 +113,7 @@ mod host {
             "storage_key": StorageKey::Meting(id.clone()).as_string(),
             "storage_value": serde_json::to_string(&stored_meting(meting)).unwrap(),
             "fragment": meting.invitation(false).to_fragment(),
+            "kiosk_fragment": meting.invitation(true).to_fragment(),
             "label": meting.label,
         })
     }
@@ -307,9 +308,9 @@ mod host {
         student_files.push(all);
         write_dir(&fresh_dir(&out, "class"), &student_files);
 
-        // mirror/: the seed-000 class at 25/8, checked by the analysis itself.
-        // Draw 1 of the seed-000 class at 25/8, as in `seed000-verdicts.md` and the host test.
-        let class = mirror::class(&student, &staff, &mut Lcg::new(7919 + 25));
+        // mirror/: the seed-000 class at 25/8, checked by the analysis itself: the first of
+        // the host test's draws that also hides a question (too few students on a placement).
+        let class = mirror::class(&student, &staff);
         let mirror_expected = mirror::expected(&student, &staff, &class);
         let mut files = sealed(&student, &student_meting, &mut rng, "student", &class.students);
         let staff_files = sealed(&staff, &staff_meting, &mut rng, "staff", &class.staff);
@@ -319,8 +320,7 @@ mod host {
         files.extend(staff_files);
         write_dir(&fresh_dir(&out, "mirror"), &files);
 
-        fs::write(out.join("seed000-verdicts.md"), mirror::verdict_table(&student, &staff))
-            .unwrap();
+        fs::write(out.join("seed000-verdicts.md"), mirror::verdict_table()).unwrap();
         write_json(
             &out.join("expected.json"),
             &json!({
@@ -361,10 +361,21 @@ mod host {
             pub staff: Vec<Response>,
         }
 
-        /// One draw of the seed-000 class at 25/8.
-        pub fn class(student: &Instrument, staff: &Instrument, rng: &mut Lcg) -> Class {
-            let (students, staff) = seed000::class(student, staff, STUDENTS, STAFF, rng);
-            Class { students, staff }
+        /// The first of the 30 draws of the seed-000 class at 25/8 (the host test's, seeded
+        /// the same way) in which the placement question rests on fewer than 5 students, so
+        /// the end-to-end test sees a hidden figure too.
+        pub fn class(student: &Instrument, staff: &Instrument) -> Class {
+            for seed in 1..=30u64 {
+                let mut rng = Lcg::new(seed * 7919 + STUDENTS as u64);
+                let (students, staff_responses) =
+                    seed000::class(student, staff, STUDENTS, STAFF, &mut rng);
+                let report =
+                    analyse(student, staff, &students, &staff_responses, &Settings::default());
+                if estimates(&report)["est_stage_leren"].students.shown().is_none() {
+                    return Class { students, staff: staff_responses };
+                }
+            }
+            panic!("no draw hides the placement question");
         }
 
         fn estimates(report: &Report) -> BTreeMap<&str, &Estimate> {
@@ -389,6 +400,7 @@ mod host {
             let estimates = estimates(&report);
             assert_eq!(estimates["est_werken"].verdict, Verdict::Over);
             assert_eq!(estimates["est_doorleren"].verdict, Verdict::Divided);
+            assert!(estimates["est_stage_leren"].students.shown().is_none());
             let name = |v: Verdict| format!("{v:?}");
             let themes: BTreeMap<&str, String> = report
                 .themes
@@ -433,41 +445,53 @@ mod host {
 
         /// `seed000-verdicts.md`: per estimate, its verdicts over 30 draws at 25/8 and at
         /// 497/154 (counts of each), and the summary of the first draw at each size.
-        pub fn verdict_table(student: &Instrument, staff: &Instrument) -> String {
-            let sizes = [(25, 8), (497, 154)];
-            let mut counts: BTreeMap<String, [BTreeMap<String, usize>; 2]> = BTreeMap::new();
-            let mut summaries = Vec::new();
-            for (at, (students, team)) in sizes.iter().enumerate() {
-                for seed in 1..=30u64 {
-                    let mut rng = Lcg::new(seed * 7919 + *students as u64);
-                    let (s, t) = seed000::class(student, staff, *students, *team, &mut rng);
-                    let report = analyse(student, staff, &s, &t, &Settings::default());
-                    for (item, e) in estimates(&report) {
-                        let words = e.verdict.sized_label(e.gap.and_then(|g| g.size), Lang::Nl);
-                        *counts.entry(item.to_string()).or_default()[at]
-                            .entry(words)
-                            .or_default() += 1;
-                    }
-                    if seed == 1 {
-                        summaries.push((students, team, summary(&report, staff, Lang::Nl)));
+        pub fn verdict_table() -> String {
+            use spiegel::domain::builtin;
+            let mut out = String::from("# The seed-000 class: verdicts over 30 draws\n");
+            for design in [&seed000::V1, &seed000::V2] {
+                let parse = |(id, version): (&str, &str)| {
+                    builtin::version(id, version).unwrap().parse().unwrap()
+                };
+                let (student, staff): (Instrument, Instrument) =
+                    (parse(design.student), parse(design.staff));
+                let sizes = [(25, 8), (497, 154)];
+                let mut counts: BTreeMap<String, [BTreeMap<String, usize>; 2]> = BTreeMap::new();
+                let mut summaries = Vec::new();
+                for (at, (students, team)) in sizes.iter().enumerate() {
+                    for seed in 1..=30u64 {
+                        let mut rng = Lcg::new(seed * 7919 + *students as u64);
+                        let (s, t) =
+                            seed000::class_of(design, &student, &staff, *students, *team, &mut rng);
+                        let report = analyse(&student, &staff, &s, &t, &Settings::default());
+                        for (item, e) in estimates(&report) {
+                            let size = e.gap.and_then(|g| g.size);
+                            let words = e.verdict.sized_label(size, Lang::Nl);
+                            *counts.entry(item.to_string()).or_default()[at]
+                                .entry(words)
+                                .or_default() += 1;
+                        }
+                        if seed == 1 {
+                            summaries.push((students, team, summary(&report, &staff, Lang::Nl)));
+                        }
                     }
                 }
-            }
-            let cell = |m: &BTreeMap<String, usize>| {
-                let mut parts: Vec<(&String, &usize)> = m.iter().collect();
-                parts.sort_by(|a, b| b.1.cmp(a.1));
-                parts.iter().map(|(v, n)| format!("{v} ({n})")).collect::<Vec<_>>().join("; ")
-            };
-            let mut out = String::from(
-                "# The seed-000 class: verdicts over 30 draws\n\n| estimate | 25 students, 8 staff | 497 students, 154 staff |\n| --- | --- | --- |\n",
-            );
-            for (item, [small, large]) in &counts {
-                out.push_str(&format!("| {item} | {} | {} |\n", cell(small), cell(large)));
-            }
-            for (students, team, text) in summaries {
-                out.push_str(&format!("\n## Summary of draw 1 at {students}/{team}\n\n"));
-                for p in text {
-                    out.push_str(&format!("> {p}\n>\n"));
+                let cell = |m: &BTreeMap<String, usize>| {
+                    let mut parts: Vec<(&String, &usize)> = m.iter().collect();
+                    parts.sort_by(|a, b| b.1.cmp(a.1));
+                    parts.iter().map(|(v, n)| format!("{v} ({n})")).collect::<Vec<_>>().join("; ")
+                };
+                out.push_str(&format!(
+                    "\n## Student {}, staff {}\n\n| estimate | 25 students, 8 staff | 497 students, 154 staff |\n| --- | --- | --- |\n",
+                    design.student.1, design.staff.1
+                ));
+                for (item, [small, large]) in &counts {
+                    out.push_str(&format!("| {item} | {} | {} |\n", cell(small), cell(large)));
+                }
+                for (students, team, text) in summaries {
+                    out.push_str(&format!("\n### Summary of draw 1 at {students}/{team}\n\n"));
+                    for p in text {
+                        out.push_str(&format!("> {p}\n>\n"));
+                    }
                 }
             }
             out

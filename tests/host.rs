@@ -16,6 +16,8 @@ mod export;
 mod export_joins;
 #[path = "host/instrument.rs"]
 mod instrument;
+#[path = "host/invitation.rs"]
+mod invitation;
 #[path = "host/layering.rs"]
 mod layering;
 #[path = "host/length.rs"]

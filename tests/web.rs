@@ -49,7 +49,7 @@ async fn settle() {
 }
 
 #[wasm_bindgen_test]
-async fn the_start_screen_offers_both_vragenlijsten() {
+async fn the_start_screen_leads_to_an_invitation_or_a_trial_and_staff_get_u() {
     clear_spiegel_storage();
     let (root, _h) = mount_app();
     settle().await;
@@ -57,14 +57,29 @@ async fn the_start_screen_offers_both_vragenlijsten() {
     assert_eq!(student.text_content().unwrap(), "Ik ben student");
     find(&root, "[data-testid=role-staff]").click();
     settle().await;
+    // No run without an invitation: the way in says how to open one, in "u".
+    let heading = find(&root, "#question-title").text_content().unwrap();
+    assert_eq!(heading, "Open uw uitnodiging");
+    find(&root, "[data-testid=trial-start]").click();
+    settle().await;
     find(&root, "[data-testid=question-rol]");
+    let badge = find(&root, "[data-testid=trial-badge]").text_content().unwrap();
+    assert!(badge.contains("uw antwoorden gaan nergens heen"), "{badge}");
     assert_eq!(
-        storage().get_item("spiegel.v1.active").unwrap().as_deref(),
+        storage().get_item("spiegel.v1.trial").unwrap().as_deref(),
         Some("spiegel-staff"),
-        "the staff run is the one to resume after a reload"
+        "the staff trial is the one to resume after a reload"
     );
     root.remove();
     clear_spiegel_storage();
+}
+
+/// From the start screen to the first question of a trial of the student vragenlijst.
+async fn start_student_trial(root: &HtmlElement) {
+    find(root, "[data-testid=role-student]").click();
+    settle().await;
+    find(root, "[data-testid=trial-start]").click();
+    settle().await;
 }
 
 #[wasm_bindgen_test]
@@ -80,13 +95,12 @@ async fn an_answer_shows_on_the_page_and_is_stored_before_the_next_screen() {
 
     let (root, _h) = mount_app();
     settle().await;
-    find(&root, "[data-testid=role-student]").click();
-    settle().await;
+    start_student_trial(&root).await;
     let question = find(&root, &format!("[data-testid=question-{}]", first.id));
     assert!(question.text_content().unwrap().contains(&first.text.nl));
-    assert_eq!(
-        find(&root, "[data-testid=progress]").text_content().unwrap().split(' ').nth(1),
-        Some("1")
+    assert!(
+        find(&root, "[data-testid=progress]").text_content().unwrap().starts_with("Deel 1 van "),
+        "the first part"
     );
 
     let radio: HtmlInputElement =
@@ -94,7 +108,7 @@ async fn an_answer_shows_on_the_page_and_is_stored_before_the_next_screen() {
     radio.click();
     settle().await;
     assert!(radio.checked(), "the picked option shows as picked");
-    let stored = storage().get_item("spiegel.v1.session.spiegel-student").unwrap().unwrap();
+    let stored = storage().get_item("spiegel.v1.session.spiegel-student@trial").unwrap().unwrap();
     assert!(
         stored.contains(&format!("\"{}\":{{\"choice\":\"{}\"}}", first.id, codes[1])),
         "the answer is in storage right away: {stored}"
@@ -102,11 +116,11 @@ async fn an_answer_shows_on_the_page_and_is_stored_before_the_next_screen() {
 
     find(&root, "[data-testid=next]").click();
     settle().await;
-    assert_eq!(
-        find(&root, "[data-testid=progress]").text_content().unwrap().split(' ').nth(1),
-        Some("2")
+    assert!(
+        root.query_selector(&format!("[data-testid=question-{}]", first.id)).unwrap().is_none(),
+        "the next question is on screen"
     );
-    let stored = storage().get_item("spiegel.v1.session.spiegel-student").unwrap().unwrap();
+    let stored = storage().get_item("spiegel.v1.session.spiegel-student@trial").unwrap().unwrap();
     assert!(
         !stored.contains(&format!("\"position\":\"{}\"", first.id)),
         "the new position is stored: {stored}"
@@ -119,16 +133,12 @@ async fn next_without_an_answer_shows_a_friendly_message_and_stays() {
     clear_spiegel_storage();
     let (root, _h) = mount_app();
     settle().await;
-    find(&root, "[data-testid=role-student]").click();
-    settle().await;
+    start_student_trial(&root).await;
     find(&root, "[data-testid=next]").click();
     settle().await;
     let error = find(&root, "[data-testid=error]").text_content().unwrap();
     assert!(error.starts_with("Kies eerst een antwoord"), "{error}");
-    assert_eq!(
-        find(&root, "[data-testid=progress]").text_content().unwrap().split(' ').nth(1),
-        Some("1")
-    );
+    assert!(find(&root, "[data-testid=progress]").text_content().unwrap().starts_with("Deel 1 "));
     root.remove();
 }
 
@@ -151,7 +161,7 @@ async fn the_language_switch_changes_texts_and_the_page_language() {
 #[wasm_bindgen_test]
 async fn a_corrupt_stored_session_is_set_aside_with_a_message() {
     clear_spiegel_storage();
-    storage().set_item("spiegel.v1.session.spiegel-student", "{kapot").unwrap();
+    storage().set_item("spiegel.v1.session.spiegel-student@trial", "{kapot").unwrap();
     let (root, _h) = mount_app();
     settle().await;
     let notice = find(&root, "[data-testid=notice]").text_content().unwrap();

@@ -72,12 +72,12 @@ impl Refusal {
             (R::TooLarge, Lang::Nl) => "Het bestand is te groot voor een antwoordbestand.",
             (R::TooLarge, Lang::En) => "The file is too large for a response file.",
             (R::OtherMeting, Lang::Nl) => "Dit antwoord hoort bij een andere meting.",
-            (R::OtherMeting, Lang::En) => "This response belongs to another meting.",
+            (R::OtherMeting, Lang::En) => "This response belongs to another survey round.",
             (R::CannotOpen, Lang::Nl) => {
                 "Dit antwoord gaat niet open met de sleutel van deze meting. Het is veranderd of nagemaakt."
             }
             (R::CannotOpen, Lang::En) => {
-                "This response does not open with this meting's key. It was changed or forged."
+                "This response does not open with this survey round's key. It was changed or forged."
             }
             (R::OtherVersion, Lang::Nl) => {
                 "Dit antwoord is gegeven op een andere versie van de vragenlijst."

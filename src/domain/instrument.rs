@@ -7,6 +7,7 @@
 mod bands;
 pub mod file;
 mod hash;
+mod json_error;
 pub mod mirror;
 pub mod problem;
 mod reach;
@@ -15,7 +16,7 @@ mod validate;
 pub use bands::{Bands, BandsError, SHARE_BANDS};
 pub use hash::{canonical_json, content_hash, ContentHash};
 pub use mirror::check_mirrors;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{JsonProblem, Problem, ProblemKind};
 pub use validate::{max_sealed_len, parse, parse_known, MAX_MAX_LENGTH};
 
 use crate::domain::condition::Condition;

@@ -11,7 +11,7 @@
 //! The invitation is a link whose URL *fragment* (the part after `#`, which browsers never
 //! send to a server) carries what a student's device needs to answer and seal:
 //!
-//! `#m=<meting id>&i=<instrument id>&v=<instrument version>&k=<public key>[&n=<niveau>][&l=<leerweg>][&kiosk=1]`
+//! `#m=<meting id>&i=<instrument id>&v=<instrument version>&k=<public key>[&n=<niveau>][&l=<leerweg>][&kiosk=1]&c=<checksum>`
 //!
 //! - `m`: the meting id, 16 lowercase hexadecimal characters;
 //! - `i`, `v`: the instrument id and version, percent-encoded where needed;
@@ -19,12 +19,18 @@
 //! - `n`, `l`: the niveau and leerweg the team set for the meting (one of [`NIVEAUS`],
 //!   [`LEERWEGEN`]), absent when left open. Items marked `from_context` are then answered
 //!   by them and not asked ([`Context::answers`]);
-//! - `kiosk=1`: this device is shared; after each submit it is wiped for the next student.
+//! - `kiosk=1`: this device is shared; after each submit it is wiped for the next student;
+//! - `c`: always last, the CRC-32 of every character before `&c=`, as 8 lowercase
+//!   hexadecimal characters. A CRC-32 catches every change of one character (and every
+//!   change within 4 bytes in a row), so a link damaged in copying or typing is refused
+//!   before the first question instead of ending in a response the team cannot open.
 //!
-//! Parameters may come in any order; unknown ones are ignored, so a later version can add
-//! some, and a link made before `n` and `l` existed still works (the student answers
-//! those items). A missing or malformed parameter gives an [`InvitationError`] that
-//! names it.
+//! Links made before the checksum existed (no `c`) still work, but only in the shape that
+//! version wrote: known parameters, each once, `kiosk` only as `kiosk=1`. A link that lost
+//! or broke its `c=` part therefore never passes as an old link: whatever is left over is
+//! an unknown parameter or a malformed value. With a checksum, parameters a later version
+//! adds are allowed (the checksum covers them). Any problem gives an [`InvitationError`]
+//! that names it.
 
 use std::collections::BTreeMap;
 
@@ -352,10 +358,30 @@ pub enum InvitationError {
     /// A parameter is there but cannot be read.
     #[error("the link is damaged: `{0}` cannot be read")]
     Malformed(&'static str),
+    /// A parameter comes twice.
+    #[error("the link is damaged: `{0}` comes twice")]
+    Twice(&'static str),
+    /// A link without a checksum has a part the links of that time never had.
+    #[error("the link is damaged: it has a part Spiegel does not know")]
+    Unknown,
+    /// The checksum does not match the rest of the link.
+    #[error("the link is damaged: its checksum does not match")]
+    Checksum,
+}
+
+/// The name of the checksum parameter; it always comes last.
+const CHECKSUM: &str = "c";
+
+/// The parameters a link without a checksum may hold (what Spiegel wrote before).
+const KNOWN: [&str; 7] = ["m", "i", "v", "k", "n", "l", "kiosk"];
+
+/// The checksum of the text before `&c=`: CRC-32, 8 lowercase hexadecimal characters.
+fn checksum(text: &str) -> String {
+    format!("{:08x}", crc32fast::hash(text.as_bytes()))
 }
 
 impl Invitation {
-    /// The URL fragment, without the leading `#`.
+    /// The URL fragment, without the leading `#`, ending in its checksum.
     pub fn to_fragment(&self) -> String {
         let mut text = format!(
             "m={}&i={}&v={}&k={}",
@@ -373,21 +399,59 @@ impl Invitation {
         if self.kiosk {
             text.push_str("&kiosk=1");
         }
+        let sum = checksum(&text);
+        text.push_str(&format!("&{CHECKSUM}={sum}"));
         text
     }
 
-    /// Whether a fragment is meant as an invitation at all (it has an `m=` parameter),
-    /// so that a damaged one gets an error rather than being ignored.
+    /// Whether a fragment is meant as an invitation at all (it has one of the
+    /// invitation's main parameters), so that a damaged one gets an error rather than
+    /// being taken for the start screen. Any one change of a character keeps a link an
+    /// invitation.
     pub fn is_invitation(fragment: &str) -> bool {
-        params(fragment).any(|(name, _)| name == "m")
+        params(fragment).any(|(name, _)| ["m", "i", "v", "k", CHECKSUM].contains(&name))
     }
 
     /// Reads a URL fragment, with or without the leading `#`.
     pub fn from_fragment(fragment: &str) -> Result<Invitation, InvitationError> {
+        let text = fragment.trim_start_matches('#');
+        if text.is_empty() {
+            return Err(InvitationError::Missing("m"));
+        }
+        // Every part, empty ones too: Spiegel never writes `&&` or a trailing `&`.
+        let all: Vec<(&str, &str)> =
+            text.split('&').map(|p| p.split_once('=').unwrap_or((p, ""))).collect();
+        let checked = match all.iter().position(|(name, _)| *name == CHECKSUM) {
+            Some(at) => {
+                if all.iter().filter(|(name, _)| *name == CHECKSUM).count() > 1 {
+                    return Err(InvitationError::Twice(CHECKSUM));
+                }
+                let sum = all[at].1;
+                let hex = sum.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+                // The checksum covers what comes before it, so it must come last.
+                if at + 1 != all.len() || sum.len() != 8 || !hex {
+                    return Err(InvitationError::Malformed(CHECKSUM));
+                }
+                let covered = text.rsplit_once(&format!("&{CHECKSUM}=")).map(|(before, _)| before);
+                if covered.map(checksum).as_deref() != Some(sum) {
+                    return Err(InvitationError::Checksum);
+                }
+                true
+            }
+            None => false,
+        };
         let (mut meting, mut instrument, mut version, mut key, mut kiosk) =
             (None, None, None, None, false);
         let mut context = Context::default();
-        for (name, value) in params(fragment) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (name, value) in all.iter().copied().filter(|(name, _)| *name != CHECKSUM) {
+            let known = KNOWN.iter().find(|k| **k == name);
+            match known {
+                Some(k) if seen.contains(k) => return Err(InvitationError::Twice(k)),
+                Some(k) => seen.push(k),
+                None if checked => continue,
+                None => return Err(InvitationError::Unknown),
+            }
             match name {
                 "m" => meting = Some(value),
                 "i" => instrument = Some(value),
@@ -395,8 +459,8 @@ impl Invitation {
                 "k" => key = Some(value),
                 "n" => context.niveau = Some(listed(value, &NIVEAUS, "n")?),
                 "l" => context.leerweg = Some(listed(value, &LEERWEGEN, "l")?),
-                "kiosk" => kiosk = value == "1",
-                _ => {}
+                _ if value == "1" => kiosk = true,
+                _ => return Err(InvitationError::Malformed("kiosk")),
             }
         }
         let meting = meting.ok_or(InvitationError::Missing("m"))?;

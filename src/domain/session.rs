@@ -66,6 +66,8 @@ pub enum SessionError {
         item: String,
         /// How many rows have no answer.
         missing: usize,
+        /// The ids of those rows, in order, so the screen can name and mark them.
+        rows: Vec<String>,
     },
     /// The current question may not be skipped.
     #[error("item {item} may not be skipped")]
@@ -154,6 +156,12 @@ pub enum AnswerProblem {
 }
 
 /// How far the respondent is.
+///
+/// The figure a respondent sees is stable: the part (section) out of every part of the
+/// vragenlijst, and a bar by the place of the current question among *all* questions.
+/// Neither total depends on answers, so nothing jumps back or grows when a follow-up
+/// question appears; questions an answer leaves out only make the bar jump ahead.
+/// `position` and `total` count the questions shown now (they change with routing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     /// Number of the current question among those shown (1-based); at the end screen it
@@ -163,6 +171,14 @@ pub struct Progress {
     pub total: usize,
     /// Number of those that have an answer (including "weet ik niet" and "sla over").
     pub answered: usize,
+    /// The part (section) of the current question, 1-based, counted over every section of
+    /// the vragenlijst; at the end screen it equals `parts`.
+    pub part: usize,
+    /// Every section of the vragenlijst, shown or not: the same all through a run.
+    pub parts: usize,
+    /// How far along, in thousandths: the place of the current question among all the
+    /// vragenlijst's questions (1000 at the end screen). Never goes down when moving on.
+    pub permille: u32,
 }
 
 impl Progress {
@@ -431,11 +447,23 @@ impl Session {
         let shown = self.shown(instrument);
         let total = shown.len();
         let answered = shown.iter().filter(|i| self.answers.contains_key(&i.id)).count();
-        let position = match &self.position {
-            Position::Item(id) => shown.iter().position(|i| &i.id == id).map_or(1, |p| p + 1),
-            Position::End => total,
+        let parts = instrument.sections.len().max(1);
+        let (position, part, permille) = match &self.position {
+            Position::Item(id) => {
+                let position = shown.iter().position(|i| &i.id == id).map_or(1, |p| p + 1);
+                let part = instrument
+                    .sections
+                    .iter()
+                    .position(|s| s.items.iter().any(|i| &i.id == id))
+                    .map_or(1, |p| p + 1);
+                let place = instrument.items().position(|(_, i)| &i.id == id).unwrap_or(0);
+                let all = instrument.item_count().max(1);
+                let permille = u32::try_from(place * 1000 / all).unwrap_or(1000);
+                (position, part, permille)
+            }
+            Position::End => (total, parts, 1000),
         };
-        Progress { position, total, answered }
+        Progress { position, total, answered, part, parts, permille }
     }
 
     /// The answers to send: items shown and items the meting's context answered, in
@@ -563,8 +591,16 @@ impl Session {
         match (self.answers.get(&item.id), &item.kind) {
             (None, _) => Some(SessionError::AnswerRequired { item: item.id.clone() }),
             (Some(Answer::Rows(given)), ItemKind::Matrix { rows, .. }) => {
-                let missing = rows.iter().filter(|r| !given.contains_key(&r.id)).count();
-                (missing > 0).then(|| SessionError::RowsMissing { item: item.id.clone(), missing })
+                let open: Vec<String> = rows
+                    .iter()
+                    .filter(|r| !given.contains_key(&r.id))
+                    .map(|r| r.id.clone())
+                    .collect();
+                (!open.is_empty()).then(|| SessionError::RowsMissing {
+                    item: item.id.clone(),
+                    missing: open.len(),
+                    rows: open,
+                })
             }
             _ => None,
         }

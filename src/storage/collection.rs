@@ -117,6 +117,29 @@ pub fn mark_held(store: &dyn KeyValueStore, metingen: &[MetingId]) -> Result<(),
     Ok(())
 }
 
+/// The number of students the team said the meting's class has (for "ontvangen: 27
+/// van de 30"), if it said so. An entry that cannot be read counts as not said.
+pub fn class_size(
+    store: &dyn KeyValueStore,
+    meting: MetingId,
+) -> Result<Option<u32>, StorageError> {
+    let raw = store.get(&StorageKey::ClassSize(meting.to_text()).as_string())?;
+    Ok(raw.and_then(|r| r.trim().parse().ok()).filter(|n| *n > 0))
+}
+
+/// Keeps (or, with `None`, forgets) the number of students in the meting's class.
+pub fn set_class_size(
+    store: &dyn KeyValueStore,
+    meting: MetingId,
+    size: Option<u32>,
+) -> Result<(), StorageError> {
+    let key = StorageKey::ClassSize(meting.to_text()).as_string();
+    match size.filter(|n| *n > 0) {
+        Some(n) => store.set(&key, &n.to_string()),
+        None => store.remove(&key),
+    }
+}
+
 /// Removes a meting and every response collected for it.
 pub fn delete_meting(store: &dyn KeyValueStore, meting: MetingId) -> Result<(), StorageError> {
     let id = meting.to_text();
@@ -126,6 +149,7 @@ pub fn delete_meting(store: &dyn KeyValueStore, meting: MetingId) -> Result<(), 
         store.remove(&key)?;
     }
     store.remove(&StorageKey::Released(id.clone()).as_string())?;
+    store.remove(&StorageKey::ClassSize(id.clone()).as_string())?;
     store.remove(&StorageKey::Meting(id).as_string())
 }
 

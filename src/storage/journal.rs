@@ -1,6 +1,13 @@
 //! The rules for keeping answers safe: save after every answer, resume after a reload,
-//! move a corrupt entry aside instead of failing, keep completed responses until the
-//! team collects them. Written against [`KeyValueStore`], so it is tested on the host.
+//! move a corrupt entry aside instead of failing. Written against [`KeyValueStore`], so
+//! it is tested on the host.
+//!
+//! Every run has a key of its own ([`Run`]): a trial of the vragenlijst, a meting on the
+//! respondent's own device, and a meting on a shared device (kiosk) never share one, so
+//! a kiosk student's run is never resumed by anyone outside that kiosk. Nothing answered
+//! outside a meting stays after its run ends: a trial's answers go nowhere and are
+//! removed when it ends, and responses an earlier version kept in the clear are removed
+//! when the app opens ([`sweep_clear_responses`]).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +18,36 @@ use super::{KeyValueStore, StorageError, StorageKey};
 use crate::domain::answer::Answer;
 use crate::domain::catalog::Catalog;
 use crate::domain::instrument::Instrument;
+use crate::domain::meting::MetingId;
 use crate::domain::session::{Position, Session};
+
+/// Which run a session belongs to. Each has its own storage key ([`Run::slot`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    /// A trial outside any meting: its answers go nowhere and are removed when it ends.
+    Trial,
+    /// A meting, answered on the respondent's own device.
+    Meting(MetingId),
+    /// A meting, answered on a device the class shares (kiosk mode).
+    Kiosk(MetingId),
+}
+
+impl Run {
+    /// The session's key after `session.`: the instrument id, then `@trial`,
+    /// `@<meting>` or `@<meting>.kiosk` (an instrument id never holds `@`). A session
+    /// stored under the bare instrument id is an earlier version's ([`adopt_earlier`]).
+    pub fn slot(&self, instrument_id: &str) -> String {
+        match self {
+            Run::Trial => format!("{instrument_id}@trial"),
+            Run::Meting(m) => format!("{instrument_id}@{}", m.to_text()),
+            Run::Kiosk(m) => format!("{instrument_id}@{}.kiosk", m.to_text()),
+        }
+    }
+
+    fn key(&self, instrument_id: &str) -> String {
+        StorageKey::Session(self.slot(instrument_id)).as_string()
+    }
+}
 
 /// What was found when looking for a session in progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +60,8 @@ pub enum Loaded {
         session: Session,
         /// Ids of answers that were left out.
         dropped: Vec<String>,
+        /// A kiosk's run: when its last answer was given (milliseconds since 1970).
+        touched: Option<u64>,
     },
     /// The stored entry could not be read; it was moved aside under `kept_as` (or left in
     /// place if even that failed) and a fresh session starts.
@@ -33,12 +71,13 @@ pub enum Loaded {
     },
 }
 
-/// Looks for a session in progress for `instrument`.
+/// Looks for a session in progress for `instrument` in `run`.
 pub fn load_session(
     store: &dyn KeyValueStore,
     instrument: &Instrument,
+    run: Run,
 ) -> Result<Loaded, StorageError> {
-    let key = StorageKey::Session(instrument.id.clone()).as_string();
+    let key = run.key(&instrument.id);
     let Some(raw) = store.get(&key)? else {
         return Ok(Loaded::Fresh);
     };
@@ -54,7 +93,7 @@ pub fn load_session(
             }
             let position = s.position.map_or(Position::End, Position::Item);
             let (session, dropped) = Session::restore(instrument, answers, position);
-            Ok(Loaded::Resumed { session, dropped })
+            Ok(Loaded::Resumed { session, dropped, touched: s.touched })
         }
         _ => {
             let kept_as = set_aside(store, &key, &raw).ok();
@@ -79,8 +118,12 @@ pub fn sweep_sessions(store: &dyn KeyValueStore) -> Result<Vec<String>, StorageE
     Ok(set_apart)
 }
 
-/// The stored form of a session.
-pub fn stored_session(instrument: &Instrument, session: &Session) -> StoredSession {
+/// The stored form of a session; `touched` only for a kiosk's run.
+pub fn stored_session(
+    instrument: &Instrument,
+    session: &Session,
+    touched: Option<u64>,
+) -> StoredSession {
     StoredSession {
         schema: SESSION_SCHEMA.into(),
         version: VERSION,
@@ -88,23 +131,70 @@ pub fn stored_session(instrument: &Instrument, session: &Session) -> StoredSessi
         instrument_version: instrument.version.clone(),
         position: schema::store_position(session.position()),
         answers: schema::store_answers(session.answers()),
+        touched,
     }
 }
 
-/// Saves a session in progress. Returns once the store has it.
+/// Saves a session in progress. Returns once the store has it. `touched` (a kiosk's run
+/// only) is the time of this save, in milliseconds since 1970.
 pub fn save_session(
     store: &dyn KeyValueStore,
     instrument: &Instrument,
+    run: Run,
     session: &Session,
+    touched: Option<u64>,
 ) -> Result<(), StorageError> {
-    let json = serde_json::to_string(&stored_session(instrument, session))
+    let json = serde_json::to_string(&stored_session(instrument, session, touched))
         .map_err(|e| StorageError::Failed(e.to_string()))?;
-    store.set(&StorageKey::Session(instrument.id.clone()).as_string(), &json)
+    store.set(&run.key(&instrument.id), &json)
 }
 
-/// Removes the session in progress for an instrument.
-pub fn clear_session(store: &dyn KeyValueStore, instrument_id: &str) -> Result<(), StorageError> {
-    store.remove(&StorageKey::Session(instrument_id.into()).as_string())
+/// Removes the session in progress for an instrument in `run` (and, for a trial, the
+/// mark that it is in progress).
+pub fn clear_session(
+    store: &dyn KeyValueStore,
+    instrument_id: &str,
+    run: Run,
+) -> Result<(), StorageError> {
+    store.remove(&run.key(instrument_id))?;
+    if run == Run::Trial && trial(store)?.as_deref() == Some(instrument_id) {
+        set_trial(store, None)?;
+    }
+    Ok(())
+}
+
+/// Hands a run an earlier version of Spiegel kept under the bare instrument id (it kept
+/// every run there, whatever the meting or mode) to `run`:
+///
+/// - on the respondent's own device ([`Run::Meting`]) it becomes that meting's run, if
+///   the meting has none yet, so a half-way run (or answers that earlier version would
+///   have kept where nobody could collect them) can still be sent;
+/// - on a shared device ([`Run::Kiosk`]) it is removed: it may be another student's;
+/// - a trial leaves it alone.
+///
+/// Returns whether something was handed on or removed.
+pub fn adopt_earlier(
+    store: &dyn KeyValueStore,
+    instrument: &Instrument,
+    run: Run,
+) -> Result<bool, StorageError> {
+    let earlier = StorageKey::Session(instrument.id.clone()).as_string();
+    let Some(raw) = store.get(&earlier)? else { return Ok(false) };
+    match run {
+        Run::Trial => return Ok(false),
+        Run::Meting(_) => {
+            if store.get(&run.key(&instrument.id))?.is_some() {
+                return Ok(false);
+            }
+            store.set(&run.key(&instrument.id), &raw)?;
+        }
+        Run::Kiosk(_) => {}
+    }
+    store.remove(&earlier)?;
+    if active(store)?.as_deref() == Some(instrument.id.as_str()) {
+        store.remove(&StorageKey::Active.as_string())?;
+    }
+    Ok(true)
 }
 
 /// The response to keep for a submitted session: only answers to items that were shown.
@@ -126,39 +216,16 @@ pub fn response(
     }
 }
 
-/// Completed responses on this device, in key order. Entries that cannot be read are
-/// set aside (their new keys are returned) and left out.
-pub fn load_responses(
-    store: &dyn KeyValueStore,
-) -> Result<(Vec<StoredResponse>, Vec<String>), StorageError> {
+/// Removes every response an earlier version of Spiegel kept in the clear outside any
+/// meting (`response.<id>`): nobody could ever collect them, and answers outside a
+/// meting are not kept after their run. Returns how many were removed.
+pub fn sweep_clear_responses(store: &dyn KeyValueStore) -> Result<usize, StorageError> {
     let prefix = StorageKey::Response(String::new()).as_string();
-    let mut keys: Vec<String> =
-        store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)).collect();
-    keys.sort();
-    let mut list = Vec::with_capacity(keys.len());
-    let mut set_apart = Vec::new();
-    for key in keys {
-        let Some(raw) = store.get(&key)? else { continue };
-        match serde_json::from_str::<StoredResponse>(&raw) {
-            Ok(r) if r.schema == RESPONSE_SCHEMA && r.version == VERSION => list.push(r),
-            _ => set_apart.push(set_aside(store, &key, &raw)?),
-        }
+    let keys: Vec<String> = store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)).collect();
+    for key in &keys {
+        store.remove(key)?;
     }
-    Ok((list, set_apart))
-}
-
-/// Submits: stores the response under its own key first, then removes the session in
-/// progress, so a failure at any step never loses the answers. Storing the same response
-/// twice keeps one copy.
-pub fn complete(
-    store: &dyn KeyValueStore,
-    instrument: &Instrument,
-    response: &StoredResponse,
-) -> Result<(), StorageError> {
-    let json = serde_json::to_string(response).map_err(|e| StorageError::Failed(e.to_string()))?;
-    store.set(&StorageKey::Response(response.id.clone()).as_string(), &json)?;
-    clear_session(store, &instrument.id)?;
-    set_active(store, None)
+    Ok(keys.len())
 }
 
 /// Keeps an own instrument file that [`Catalog::accept`] accepted, so it is there after
@@ -203,16 +270,21 @@ pub fn load_instruments(
     Ok(set_apart)
 }
 
-/// The instrument whose session is in progress, if any.
+/// The instrument whose run an earlier version of Spiegel marked as in progress.
 pub fn active(store: &dyn KeyValueStore) -> Result<Option<String>, StorageError> {
     store.get(&StorageKey::Active.as_string())
 }
 
-/// Remembers (or, with `None`, forgets) which instrument is in progress.
-pub fn set_active(store: &dyn KeyValueStore, id: Option<&str>) -> Result<(), StorageError> {
+/// The instrument whose trial is in progress, if any.
+pub fn trial(store: &dyn KeyValueStore) -> Result<Option<String>, StorageError> {
+    store.get(&StorageKey::Trial.as_string())
+}
+
+/// Remembers (or, with `None`, forgets) which instrument's trial is in progress.
+pub fn set_trial(store: &dyn KeyValueStore, id: Option<&str>) -> Result<(), StorageError> {
     match id {
-        Some(id) => store.set(&StorageKey::Active.as_string(), id),
-        None => store.remove(&StorageKey::Active.as_string()),
+        Some(id) => store.set(&StorageKey::Trial.as_string(), id),
+        None => store.remove(&StorageKey::Trial.as_string()),
     }
 }
 

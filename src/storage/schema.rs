@@ -34,6 +34,10 @@ pub struct StoredSession {
     pub position: Option<String>,
     /// Answers by item id.
     pub answers: BTreeMap<String, StoredAnswer>,
+    /// A kiosk's run only: when its last answer was given (milliseconds since 1970), so
+    /// a reload resumes it only while its student can still be at the device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub touched: Option<u64>,
 }
 
 /// A completed response, kept on the device until the team collects it.

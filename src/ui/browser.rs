@@ -27,6 +27,11 @@ pub fn this_week() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Milliseconds since 1970, from the browser's clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
 /// Sets `<html lang>` so screen readers pronounce the page right.
 pub fn set_document_lang(lang: Lang) {
     if let Some(el) =
@@ -99,13 +104,31 @@ pub fn page_url(page: Page, fragment: &str) -> String {
 /// Opens one of Spiegel's pages with a fragment (or none). The page always loads afresh,
 /// so the app starts in the mode the page and fragment say.
 pub fn open_page(page: Page, fragment: &str) {
+    go(page, fragment, false);
+}
+
+/// [`open_page`], in place of this page in the browser's history: Back does not return
+/// here (a kiosk started on the team page must not lead back to it).
+pub fn replace_page(page: Page, fragment: &str) {
+    go(page, fragment, true);
+}
+
+fn go(page: Page, fragment: &str, replace: bool) {
     let Some(w) = web_sys::window() else { return };
     let url = page_url(page, fragment);
-    let same_document = url.split('#').next() == Some(base_url().as_str());
-    let _ = w.location().set_href(&url);
-    if same_document {
-        // Only the fragment changed: the browser would not load the page again.
-        let _ = w.location().reload();
+    let location = w.location();
+    if url.split('#').next() == Some(base_url().as_str()) {
+        // The same page with another fragment (or none): the browser would not load it
+        // again, and going to the address without a fragment may not even change it. So
+        // the address is set in place, then the page loads afresh.
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        let _ = location.reload();
+    } else if replace {
+        let _ = location.replace(&url);
+    } else {
+        let _ = location.set_href(&url);
     }
 }
 
@@ -151,6 +174,58 @@ fn download_as(name: &str, kind: &str, bytes: &[u8]) -> bool {
         std::time::Duration::from_secs(30),
     );
     true
+}
+
+/// The response file as a `File` to share, if the browser can share it (Web Share with
+/// files: most phones; few desktop browsers).
+fn shareable_file(name: &str, bytes: &[u8]) -> Option<(web_sys::Navigator, web_sys::ShareData)> {
+    let navigator = web_sys::window()?.navigator();
+    // Calling a method the browser lacks would throw, so look first.
+    let has = |method: &str| js_sys::Reflect::has(&navigator, &method.into()).unwrap_or(false);
+    if !has("share") || !has("canShare") {
+        return None;
+    }
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/octet-stream");
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    navigator.can_share_with_data(&data).then_some((navigator, data))
+}
+
+/// Whether this browser can share a file (then a "Deel" button is offered).
+pub fn can_share_file() -> bool {
+    shareable_file("spiegel.spiegel", &[0]).is_some()
+}
+
+/// How sharing a file went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// The browser's share sheet sent it.
+    Sent,
+    /// The user closed the share sheet: nothing to do.
+    Cancelled,
+    /// Sharing is not possible or failed.
+    Failed,
+}
+
+/// Opens the browser's share sheet with `bytes` as a file named `name` (call it from a
+/// click: browsers only share on a user's action).
+pub async fn share_file(name: &str, bytes: &[u8]) -> Shared {
+    let Some((navigator, data)) = shareable_file(name, bytes) else { return Shared::Failed };
+    match wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await {
+        Ok(_) => Shared::Sent,
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Shared::Cancelled
+            } else {
+                Shared::Failed
+            }
+        }
+    }
 }
 
 /// Copies text to the clipboard; false if the browser refuses.

@@ -15,10 +15,9 @@ use crate::domain::meting::{Meting, MetingId};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
 use crate::storage::collection;
-use crate::storage::journal::{self, Loaded};
+use crate::storage::journal::{self, Loaded, Run};
 use crate::storage::local::LocalStore;
 use crate::storage::memory::MemoryStore;
-use crate::storage::schema::StoredResponse;
 use crate::storage::{KeyValueStore, StorageError, StorageKey};
 
 /// The language the interface speaks. Screens are rebuilt when it changes (a rare event),
@@ -112,15 +111,15 @@ impl Persist {
         self.store()
     }
 
-    /// Takes the run of `instrument` for this tab (the browser's Web Locks, held until
-    /// the tab closes). If another tab holds it, this tab shows so and writes no session.
+    /// Takes the run in the session slot `slot` ([`journal::Run::slot`]) for this tab (the
+    /// browser's Web Locks, held until the tab closes). If another tab holds it, this tab shows so and writes no session.
     /// Browsers without Web Locks carry on as before.
-    pub fn claim_run(&self, instrument: &str) {
+    pub fn claim_run(&self, slot: &str) {
         use wasm_bindgen::JsValue;
-        if self.claimed.with_value(|c| c.iter().any(|i| i == instrument)) {
+        if self.claimed.with_value(|c| c.iter().any(|i| i == slot)) {
             return;
         }
-        self.claimed.update_value(|c| c.push(instrument.to_string()));
+        self.claimed.update_value(|c| c.push(slot.to_string()));
         // `navigator.locks` is not in web-sys's stable API: reached through Reflect.
         let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
         let Ok(locks) = js_sys::Reflect::get(&navigator, &"locks".into()) else { return };
@@ -139,7 +138,7 @@ impl Persist {
             // Held until the tab closes: a promise that never settles.
             js_sys::Promise::new(&mut |_, _| {})
         });
-        let name = JsValue::from_str(&format!("spiegel-run-{instrument}"));
+        let name = JsValue::from_str(&format!("spiegel-run-{slot}"));
         let _ = request.call3(&locks, &name, &options, &callback);
     }
 
@@ -159,16 +158,17 @@ impl Persist {
         }
     }
 
-    /// The stored session for an instrument, if there is one to resume. Sets the notice
-    /// when a corrupt entry was set aside or answers were dropped.
-    pub fn load_session(&self, instrument: &Instrument) -> Option<Session> {
-        match self.outcome(journal::load_session(&*self.store(), instrument))? {
+    /// The stored session of `run` for an instrument, if there is one to resume, with
+    /// the time of its last answer (a kiosk's run only). Sets the notice when a corrupt
+    /// entry was set aside or answers were dropped.
+    pub fn load_run(&self, instrument: &Instrument, run: Run) -> Option<(Session, Option<u64>)> {
+        match self.outcome(journal::load_session(&*self.store(), instrument, run))? {
             Loaded::Fresh => None,
-            Loaded::Resumed { session, dropped } => {
+            Loaded::Resumed { session, dropped, touched } => {
                 if !dropped.is_empty() {
                     self.notice.set(Some(Notice::AnswersDropped));
                 }
-                Some(session)
+                Some((session, touched))
             }
             Loaded::SetAside { .. } => {
                 self.notice.set(Some(Notice::SetAside));
@@ -177,25 +177,37 @@ impl Persist {
         }
     }
 
+    /// The stored session of `run` for an instrument, if there is one to resume.
+    pub fn load_session(&self, instrument: &Instrument, run: Run) -> Option<Session> {
+        self.load_run(instrument, run).map(|(s, _)| s)
+    }
+
     /// Saves a session; on failure the warning banner appears and the session lives on in
-    /// memory. Returns whether the device has it. A tab that found the same run open in
-    /// another tab writes nothing, so it never overwrites the other's answers.
-    pub fn save_session(&self, instrument: &Instrument, session: &Session) -> bool {
+    /// memory. Returns whether the device has it. A kiosk's run is stamped with the time.
+    /// A tab that found the same run open in another tab writes nothing, so it never
+    /// overwrites the other's answers.
+    pub fn save_session(&self, instrument: &Instrument, run: Run, session: &Session) -> bool {
         if self.warning.get_untracked() == Some(StorageWarning::OtherTab) {
             return false;
         }
-        self.outcome(journal::save_session(&*self.store(), instrument, session)).is_some()
+        let touched = matches!(run, Run::Kiosk(_)).then(crate::ui::browser::now_ms);
+        let saved = journal::save_session(&*self.store(), instrument, run, session, touched);
+        self.outcome(saved).is_some()
     }
 
-    /// Keeps a completed response and removes the session in progress.
-    pub fn complete(&self, instrument: &Instrument, response: &StoredResponse) -> Kept {
-        self.kept(journal::complete(&*self.store(), instrument, response))
+    /// Hands a run kept by an earlier version of Spiegel to `run` (or, in a kiosk,
+    /// removes it): see [`journal::adopt_earlier`]. Returns whether there was one.
+    pub fn adopt_earlier(&self, instrument: &Instrument, run: Run) -> bool {
+        self.outcome(journal::adopt_earlier(&*self.store(), instrument, run)).unwrap_or(false)
     }
 
     /// Adds the own instruments stored on this device to the catalogue, and sets aside
     /// any stored session or instrument that cannot be read (with a notice).
     pub fn load_instruments(&self, catalog: &mut Catalog) {
         let store = self.store();
+        // Answers an earlier version kept in the clear outside a meting: nobody can
+        // collect them, so they do not stay.
+        let _ = journal::sweep_clear_responses(&*store);
         let sessions = self.outcome(journal::sweep_sessions(&*store));
         let instruments = self.outcome(journal::load_instruments(&*store, catalog));
         if sessions.into_iter().chain(instruments).any(|keys| !keys.is_empty()) {
@@ -215,23 +227,20 @@ impl Persist {
         self.outcome(journal::save_instrument(&*self.store(), key, json)).is_some()
     }
 
-    /// The instrument whose run is in progress, if any.
-    pub fn active(&self) -> Option<String> {
-        self.outcome(journal::active(&*self.store())).flatten()
+    /// The instrument whose trial is in progress, if any.
+    pub fn trial(&self) -> Option<String> {
+        self.outcome(journal::trial(&*self.store())).flatten()
     }
 
-    /// Remembers which instrument is in progress.
-    pub fn set_active(&self, id: &str) {
-        self.outcome(journal::set_active(&*self.store(), Some(id)));
+    /// Remembers which instrument's trial is in progress.
+    pub fn set_trial(&self, id: &str) {
+        self.outcome(journal::set_trial(&*self.store(), Some(id)));
     }
 
-    /// Ends a run without keeping a response in the clear: removes the session in
-    /// progress and forgets which run was active. Returns whether that worked.
-    pub fn end_run(&self, instrument_id: &str) -> bool {
-        let store = self.store();
-        let cleared = journal::clear_session(&*store, instrument_id)
-            .and_then(|()| journal::set_active(&*store, None));
-        self.outcome(cleared).is_some()
+    /// Ends a run without keeping anything in the clear: removes its session (and, for a
+    /// trial, the mark that it is in progress). Returns whether that worked.
+    pub fn end_run(&self, instrument_id: &str, run: Run) -> bool {
+        self.outcome(journal::clear_session(&*self.store(), instrument_id, run)).is_some()
     }
 
     /// How a write of a sealed response went.
@@ -288,6 +297,17 @@ impl Persist {
     /// Ids of the responses collected for a meting.
     pub fn inbox_ids(&self, meting: MetingId) -> BTreeSet<String> {
         self.outcome(collection::inbox_ids(&*self.store(), meting)).unwrap_or_default()
+    }
+
+    /// The number of students in a meting's class, if the team entered it.
+    pub fn class_size(&self, meting: MetingId) -> Option<u32> {
+        self.outcome(collection::class_size(&*self.store(), meting)).flatten()
+    }
+
+    /// Keeps (or forgets) the number of students in a meting's class. Returns whether
+    /// the device kept it.
+    pub fn set_class_size(&self, meting: MetingId, size: Option<u32>) -> bool {
+        self.outcome(collection::set_class_size(&*self.store(), meting, size)).is_some()
     }
 
     /// Keeps newly collected responses, all or none.

@@ -5,6 +5,9 @@
 
 pub mod collect;
 
+use leptos::prelude::*;
+
+use crate::domain::instrument::Audience;
 use crate::domain::session::{AnswerProblem, SessionError};
 use crate::domain::text::Lang;
 
@@ -32,30 +35,10 @@ pub struct Words {
     pub own_on_device: &'static str,
     /// Button: open an own instrument file.
     pub own_open: &'static str,
-    /// Own screen: explanation.
-    pub own_explain: &'static str,
-    /// Own screen: file field label.
-    pub own_choose: &'static str,
-    /// Own screen: the file has problems (before the count).
-    pub own_problems: &'static str,
-    /// Own screen: the file could not be read.
-    pub own_unreadable: &'static str,
-    /// Own screen: loaded (before the title).
-    pub own_loaded: &'static str,
-    /// Own screen: "questions" after the count.
-    pub own_items: &'static str,
-    /// Own screen: kept on the device.
-    pub own_saved: &'static str,
-    /// Own screen: usable, but not kept.
-    pub own_not_saved: &'static str,
-    /// Own screen: start button.
-    pub own_start: &'static str,
     /// Start screen: privacy promise.
     pub start_privacy: &'static str,
     /// Button: begin.
     pub begin: &'static str,
-    /// Progress: "Vraag" before the number.
-    pub question: &'static str,
     /// Progress: "van" between the numbers.
     pub of: &'static str,
     /// Label of the progress bar.
@@ -80,6 +63,8 @@ pub struct Words {
     pub number_to: &'static str,
     /// Characters left (after the number).
     pub chars_left: &'static str,
+    /// One character left (after the number 1).
+    pub char_left: &'static str,
     /// Optional question marker.
     pub optional: &'static str,
     /// End screen: heading.
@@ -92,14 +77,6 @@ pub struct Words {
     pub submit: &'static str,
     /// End screen: sending failed, the answers are still here.
     pub send_failed: &'static str,
-    /// Done screen: heading.
-    pub done_heading: &'static str,
-    /// Done screen: saved.
-    pub done_saved: &'static str,
-    /// Done screen: kept in memory only (storage blocked).
-    pub done_not_saved: &'static str,
-    /// Button: back to start.
-    pub to_start: &'static str,
     /// Banner: storage blocked.
     pub storage_blocked: &'static str,
     /// Banner: storage full.
@@ -118,8 +95,6 @@ pub struct Words {
     pub err_required: &'static str,
     /// Error: required, with "weet ik niet" available.
     pub err_required_dont_know: &'static str,
-    /// Error: matrix rows missing (after the number).
-    pub err_rows_missing: &'static str,
     /// Error: number out of range.
     pub err_range: &'static str,
     /// Error: too many choices (before the number).
@@ -136,6 +111,40 @@ pub struct Words {
     pub err_builtin_load: &'static str,
     /// While a vragenlijst is fetched.
     pub loading: &'static str,
+    /// Progress: "Deel" before "3 van 8".
+    pub part: &'static str,
+    /// Progress of a vragenlijst in one part: after the percentage.
+    pub percent_done: &'static str,
+    /// A trial run: shown on every screen of it.
+    pub trial_badge: &'static str,
+    /// A trial's end screen: what happens now.
+    pub trial_end: &'static str,
+    /// Button: end the trial.
+    pub trial_finish: &'static str,
+    /// After a trial: heading.
+    pub trial_done_heading: &'static str,
+    /// After a trial: the answers are gone; how to take part for real.
+    pub trial_done_text: &'static str,
+    /// Button: back to the start screen.
+    pub to_start: &'static str,
+    /// Button: stop the run.
+    pub stop: &'static str,
+    /// Stop dialog: heading.
+    pub stop_heading: &'static str,
+    /// Stop dialog, trial: what happens with the answers.
+    pub stop_trial: &'static str,
+    /// Stop dialog, own device: what happens with the answers.
+    pub stop_meting: &'static str,
+    /// Stop dialog, kiosk: what happens with the answers.
+    pub stop_kiosk: &'static str,
+    /// Button: yes, stop and wipe.
+    pub stop_yes: &'static str,
+    /// Button: no, go on.
+    pub stop_no: &'static str,
+    /// Matrix: one statement still needs an answer (before the statement).
+    pub row_open_one: &'static str,
+    /// Matrix: several statements still need an answer (before the list).
+    pub row_open_many: &'static str,
 }
 
 /// Dutch, level B1.
@@ -147,22 +156,12 @@ pub const NL: Words = Words {
     start_who: "Wie ben jij?",
     role_student: "Ik ben student",
     role_staff: "Ik ben medewerker",
-    start_privacy: "Je naam wordt niet gevraagd. Je antwoorden blijven op dit apparaat.",
+    start_privacy: "Je naam wordt niet gevraagd. Je antwoorden gaan op slot. Alleen je team kan ze openen.",
     own_heading: "Eigen vragenlijst",
     own_intro: "Voor onderzoekers en teams: open een eigen vragenlijst (een JSON-bestand).",
     own_on_device: "Op dit apparaat:",
     own_open: "Eigen vragenlijst openen",
-    own_explain: "Spiegel controleert het bestand. Heeft het fouten, dan zie je ze hier allemaal, met de plek in het bestand. Een bestand met fouten wordt niet bewaard en verandert niets.",
-    own_choose: "Kies een bestand",
-    own_problems: "Dit bestand heeft fouten. Er is niets bewaard of veranderd",
-    own_unreadable: "Dit bestand kan niet worden gelezen.",
-    own_loaded: "Geopend",
-    own_items: "vragen",
-    own_saved: "De vragenlijst is bewaard op dit apparaat.",
-    own_not_saved: "Let op: de vragenlijst kan niet worden bewaard op dit apparaat. Je kunt hem nu wel gebruiken.",
-    own_start: "Start deze vragenlijst",
     begin: "Beginnen",
-    question: "Vraag",
     of: "van",
     progress: "Voortgang",
     back: "Vorige",
@@ -175,16 +174,13 @@ pub const NL: Words = Words {
     number_from: "van",
     number_to: "tot en met",
     chars_left: "tekens over",
+    char_left: "teken over",
     optional: "Deze vraag mag je overslaan.",
     end_heading: "Klaar met de vragen",
-    end_ready: "Je hebt alle vragen gehad. Klik op Versturen om je antwoorden te bewaren.",
+    end_ready: "Je hebt alle vragen gehad. Klik op Versturen. Dan gaan je antwoorden op slot.",
     end_missing: "Deze vragen hebben nog geen antwoord:",
     submit: "Versturen",
     send_failed: "Versturen lukte niet: dit apparaat kan nu niets bewaren. Je antwoorden staan nog hier. Probeer het zo nog een keer, of vraag je docent om hulp.",
-    done_heading: "Dank je wel!",
-    done_saved: "Je antwoorden zijn bewaard op dit apparaat.",
-    done_not_saved: "Let op: je antwoorden konden niet worden bewaard op dit apparaat. Sluit dit scherm niet. Vraag je docent om hulp.",
-    to_start: "Terug naar het begin",
     storage_blocked: "Deze browser bewaart niets. Je kunt gewoon verder. Sluit dit scherm niet voordat je klaar bent.",
     storage_full: "Het geheugen van deze browser is vol. Je kunt gewoon verder. Sluit dit scherm niet voordat je klaar bent.",
     storage_failed: "Bewaren lukte net niet. Je kunt gewoon verder. Sluit dit scherm niet voordat je klaar bent.",
@@ -194,7 +190,6 @@ pub const NL: Words = Words {
     close: "Sluiten",
     err_required: "Kies eerst een antwoord.",
     err_required_dont_know: "Kies eerst een antwoord. Weet je het niet? Kies dan 'Weet ik niet'.",
-    err_rows_missing: "zinnen hebben nog geen antwoord.",
     err_range: "Vul een getal in dat past.",
     err_too_many: "Je mag er hoogstens zoveel kiezen:",
     err_too_long: "Je tekst is te lang. Het mogen hoogstens zoveel tekens zijn:",
@@ -203,6 +198,49 @@ pub const NL: Words = Words {
     err_instrument: "De vragenlijst kan niet worden geladen. Dit is een fout in Spiegel.",
     err_builtin_load: "De vragenlijst kon niet laden. Controleer de internetverbinding en laad de pagina opnieuw.",
     loading: "De vragenlijst laadt…",
+    part: "Deel",
+    percent_done: "klaar",
+    trial_badge: "Proef: je antwoorden gaan nergens heen.",
+    trial_end: "Dit was een proef. Je antwoorden worden niet verstuurd. Klik op Klaar. Dan worden ze gewist.",
+    trial_finish: "Klaar",
+    trial_done_heading: "Klaar met proberen",
+    trial_done_text: "Je antwoorden zijn gewist. Ze gaan nergens heen. Wil je echt meedoen? Open dan de uitnodiging van je docent.",
+    to_start: "Terug naar het begin",
+    stop: "Stoppen",
+    stop_heading: "Wil je stoppen?",
+    stop_trial: "Je proefantwoorden worden gewist.",
+    stop_meting: "Je antwoorden worden gewist van dit apparaat. Er wordt niets verstuurd. Wil je later verder? Sluit dan alleen dit scherm en open de link later opnieuw.",
+    stop_kiosk: "Je antwoorden worden gewist. Er wordt niets verstuurd. Daarna kan de volgende student beginnen.",
+    stop_yes: "Ja, stop en wis mijn antwoorden",
+    stop_no: "Nee, ga verder",
+    row_open_one: "Deze zin heeft nog geen antwoord:",
+    row_open_many: "Deze zinnen hebben nog geen antwoord:",
+};
+
+/// Dutch for staff: the same words, addressed with "u".
+pub const NL_U: Words = Words {
+    choose_any: "U mag meer antwoorden kiezen.",
+    open_text_privacy: "Schrijf geen namen op. Niet van uzelf en niet van anderen.",
+    optional: "Deze vraag mag u overslaan.",
+    end_ready: "U hebt alle vragen gehad. Klik op Versturen. Dan gaan uw antwoorden op slot.",
+    send_failed: "Versturen lukte niet: dit apparaat kan nu niets bewaren. Uw antwoorden staan nog hier. Probeer het zo nog een keer.",
+    storage_blocked: "Deze browser bewaart niets. U kunt gewoon verder. Sluit dit scherm niet voordat u klaar bent.",
+    storage_full: "Het geheugen van deze browser is vol. U kunt gewoon verder. Sluit dit scherm niet voordat u klaar bent.",
+    storage_failed: "Bewaren lukte net niet. U kunt gewoon verder. Sluit dit scherm niet voordat u klaar bent.",
+    set_aside: "Er stonden kapotte gegevens op dit apparaat. Die zijn apart gezet. U begint opnieuw.",
+    answers_dropped: "De vragenlijst is veranderd. Een paar oude antwoorden passen niet meer. Die vragen krijgt u opnieuw.",
+    err_required_dont_know: "Kies eerst een antwoord. Weet u het niet? Kies dan 'Weet ik niet'.",
+    err_too_many: "U mag er hoogstens zoveel kiezen:",
+    err_too_long: "Uw tekst is te lang. Het mogen hoogstens zoveel tekens zijn:",
+    trial_badge: "Proef: uw antwoorden gaan nergens heen.",
+    trial_end: "Dit was een proef. Uw antwoorden worden niet verstuurd. Klik op Klaar. Dan worden ze gewist.",
+    trial_done_text: "Uw antwoorden zijn gewist. Ze gaan nergens heen. Wilt u echt meedoen? Open dan de uitnodiging van uw team.",
+    stop_heading: "Wilt u stoppen?",
+    stop_trial: "Uw proefantwoorden worden gewist.",
+    stop_meting: "Uw antwoorden worden gewist van dit apparaat. Er wordt niets verstuurd. Wilt u later verder? Sluit dan alleen dit scherm en open de link later opnieuw.",
+    stop_kiosk: "Uw antwoorden worden gewist. Er wordt niets verstuurd. Daarna kan de volgende beginnen.",
+    stop_yes: "Ja, stop en wis mijn antwoorden",
+    ..NL
 };
 
 /// English.
@@ -214,22 +252,12 @@ pub const EN: Words = Words {
     start_who: "Who are you?",
     role_student: "I am a student",
     role_staff: "I am a staff member",
-    start_privacy: "We do not ask your name. Your answers stay on this device.",
+    start_privacy: "We do not ask your name. Your answers are locked. Only your team can open them.",
     own_heading: "Own questionnaire",
     own_intro: "For researchers and teams: open your own questionnaire (a JSON file).",
     own_on_device: "On this device:",
     own_open: "Open own questionnaire",
-    own_explain: "Spiegel checks the file. If it has errors, you see all of them here, with their place in the file. A file with errors is not kept and changes nothing.",
-    own_choose: "Choose a file",
-    own_problems: "This file has errors. Nothing was kept or changed",
-    own_unreadable: "This file cannot be read.",
-    own_loaded: "Opened",
-    own_items: "questions",
-    own_saved: "The questionnaire is kept on this device.",
-    own_not_saved: "Note: the questionnaire cannot be kept on this device. You can use it now.",
-    own_start: "Start this questionnaire",
     begin: "Start",
-    question: "Question",
     of: "of",
     progress: "Progress",
     back: "Previous",
@@ -242,16 +270,13 @@ pub const EN: Words = Words {
     number_from: "from",
     number_to: "to",
     chars_left: "characters left",
+    char_left: "character left",
     optional: "You may skip this question.",
     end_heading: "All questions done",
-    end_ready: "You have seen all questions. Click Send to save your answers.",
+    end_ready: "You have seen all questions. Click Send. Then your answers are locked.",
     end_missing: "These questions have no answer yet:",
     submit: "Send",
     send_failed: "Sending failed: this device cannot save anything right now. Your answers are still here. Try again in a moment, or ask your teacher for help.",
-    done_heading: "Thank you!",
-    done_saved: "Your answers are saved on this device.",
-    done_not_saved: "Note: your answers could not be saved on this device. Do not close this screen. Ask your teacher for help.",
-    to_start: "Back to the start",
     storage_blocked: "This browser does not save anything. You can go on. Do not close this screen until you are done.",
     storage_full: "This browser's storage is full. You can go on. Do not close this screen until you are done.",
     storage_failed: "Saving just failed. You can go on. Do not close this screen until you are done.",
@@ -261,7 +286,6 @@ pub const EN: Words = Words {
     close: "Close",
     err_required: "Please choose an answer first.",
     err_required_dont_know: "Please choose an answer first. Don't know? Then choose 'I don't know'.",
-    err_rows_missing: "statements have no answer yet.",
     err_range: "Please enter a number that fits.",
     err_too_many: "You may choose at most this many:",
     err_too_long: "Your text is too long. The most characters allowed:",
@@ -270,24 +294,93 @@ pub const EN: Words = Words {
     err_instrument: "The questionnaire could not be loaded. This is a bug in Spiegel.",
     err_builtin_load: "The questionnaire could not load. Check the internet connection and reload the page.",
     loading: "The questionnaire is loading…",
+    part: "Part",
+    percent_done: "done",
+    trial_badge: "Trial: your answers go nowhere.",
+    trial_end: "This was a trial. Your answers are not sent. Click Done. Then they are wiped.",
+    trial_finish: "Done",
+    trial_done_heading: "Done trying",
+    trial_done_text: "Your answers are wiped. They go nowhere. Do you want to take part for real? Then open the invitation from your teacher.",
+    to_start: "Back to the start",
+    stop: "Stop",
+    stop_heading: "Do you want to stop?",
+    stop_trial: "Your trial answers are wiped.",
+    stop_meting: "Your answers are wiped from this device. Nothing is sent. Do you want to go on later? Then only close this screen and open the link again later.",
+    stop_kiosk: "Your answers are wiped. Nothing is sent. Then the next student can start.",
+    stop_yes: "Yes, stop and wipe my answers",
+    stop_no: "No, go on",
+    row_open_one: "This statement has no answer yet:",
+    row_open_many: "These statements have no answer yet:",
 };
 
-/// The words for a language.
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
+/// How the interface addresses the reader: students with "je", staff with "u" (only
+/// Dutch makes the difference).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Address {
+    /// "je": students.
+    #[default]
+    Je,
+    /// "u": staff.
+    U,
+}
+
+impl Address {
+    /// "u" for a staff vragenlijst, "je" for a student one.
+    pub fn of(audience: Audience) -> Address {
+        match audience {
+            Audience::Staff => Address::U,
+            Audience::Student => Address::Je,
+        }
     }
 }
 
+/// Who the screens speak to now. Each app provides it ([`crate::ui::shell`]): the team
+/// app always "u", the student app "u" while a staff vragenlijst is open.
+#[derive(Clone, Copy)]
+pub struct AddressContext(pub RwSignal<Address>);
+
+/// The address the app set ("je" outside an app, e.g. a component mounted in a test).
+pub fn use_address() -> RwSignal<Address> {
+    use_context::<AddressContext>().map_or_else(|| RwSignal::new(Address::Je), |c| c.0)
+}
+
+/// The words for a language, addressing students ("je").
+pub fn words(lang: Lang) -> &'static Words {
+    words_for(lang, Address::Je)
+}
+
+/// The words for a language and an address.
+pub fn words_for(lang: Lang, address: Address) -> &'static Words {
+    match (lang, address) {
+        (Lang::Nl, Address::Je) => &NL,
+        (Lang::Nl, Address::U) => &NL_U,
+        (Lang::En, _) => &EN,
+    }
+}
+
+/// The words for a language and the address the app set now (read once: screens are
+/// rebuilt when it changes).
+pub fn use_words(lang: Lang) -> &'static Words {
+    words_for(lang, use_address().get_untracked())
+}
+
+/// `n` with the singular or the plural after it: "1 antwoord", "3 antwoorden".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A friendly message for a refused action. `dont_know` tells whether the question on
-/// screen offers "weet ik niet", so the message can point to it.
-pub fn session_error(lang: Lang, e: &SessionError, dont_know: bool) -> String {
-    let w = words(lang);
+/// screen offers "weet ik niet", so the message can point to it; `rows` are the texts
+/// of a matrix's statements that still need an answer.
+pub fn session_error(w: &Words, e: &SessionError, dont_know: bool, rows: &[String]) -> String {
     match e {
         SessionError::AnswerRequired { .. } if dont_know => w.err_required_dont_know.into(),
         SessionError::AnswerRequired { .. } => w.err_required.into(),
-        SessionError::RowsMissing { missing, .. } => format!("{missing} {}", w.err_rows_missing),
+        SessionError::RowsMissing { .. } => {
+            let quoted: Vec<String> = rows.iter().map(|r| format!("'{r}'")).collect();
+            let lead = if rows.len() == 1 { w.row_open_one } else { w.row_open_many };
+            format!("{lead} {}", quoted.join(", "))
+        }
         SessionError::InvalidAnswer { reason, .. } => match reason {
             AnswerProblem::OutOfRange { min, max } => {
                 format!("{} ({} {min} {} {max})", w.err_range, w.number_from, w.number_to)

@@ -8,13 +8,16 @@ use crate::ui::browser::set_document_lang;
 use crate::ui::components::banners::Banners;
 use crate::ui::components::lang_switch::LangSwitch;
 use crate::ui::context::{LangContext, Persist};
+use crate::ui::i18n::{Address, AddressContext};
 
-/// Opens storage (falling back to memory) and the language, provides both as context,
-/// and reloads the page when only its fragment changes (an invitation pasted into an
-/// open tab), so the app starts afresh in the mode the address says.
-pub fn provide_services() -> (Persist, RwSignal<Lang>) {
+/// Opens storage (falling back to memory) and the language, provides both as context
+/// with the way the screens address the reader (`address`: "u" for the team app), and
+/// reloads the page when only its fragment changes (an invitation pasted into an open
+/// tab), so the app starts afresh in the mode the address says.
+pub fn provide_services(address: Address) -> (Persist, RwSignal<Lang>) {
     let persist = Persist::open();
     provide_context(persist);
+    provide_context(AddressContext(RwSignal::new(address)));
     // Dutch unless the user chose English on this device: Spiegel is made for Dutch
     // schools, whose devices are not always set to Dutch.
     let lang = RwSignal::new(persist.lang().unwrap_or_default());

@@ -52,8 +52,8 @@ pub enum Draw {
     Rows(&'static [(&'static str, Shares)]),
 }
 
-/// The student side: item, draw, and where the figures come from.
-pub const STUDENTS: [(&str, Draw, &str); 15] = [
+/// The student side of [`V1`]: item, draw, and where the figures come from.
+pub const STUDENTS: [(&str, Draw, &str); 16] = [
     (
         "toekomstwens",
         // Of the students who answer: werken 25 %, niveau 3 or 4 50 %; eerst werken and
@@ -194,11 +194,9 @@ pub const STUDENTS: [(&str, Draw, &str); 15] = [
         ]),
         "L1576-1580, L1603-1604",
     ),
+    // Asked only of students on a placement.
+    ("stage_leren", Draw::One(&[("4", 0.40), ("3", 0.35), ("2", 0.15), ("1", 0.10)]), "L1173-1174"),
 ];
-
-/// `stage_leren`, asked only of students on a placement.
-pub const STAGE_LEREN: (&str, Shares, &str) =
-    ("stage_leren", &[("4", 0.40), ("3", 0.35), ("2", 0.15), ("1", 0.10)], "L1173-1174");
 
 /// A staff item: the team's answers, or "agree" (the report gives no figure: staff see
 /// it right, 70 % on the band the students' expected share falls in, 15 % on each
@@ -210,8 +208,8 @@ pub enum Team {
     Agrees(f64),
 }
 
-/// The staff side: item, the team's answers, and where the figures come from.
-pub const STAFF: [(&str, Team, &str); 27] = [
+/// The staff side of [`V1`]: item, the team's answers, and where the figures come from.
+pub const STAFF: [(&str, Team, &str); 28] = [
     (
         "rol",
         Team::Shares(&[
@@ -359,12 +357,31 @@ pub const STAFF: [(&str, Team, &str); 27] = [
     ),
     ("est_regels", Team::Agrees(0.50), "not reported"),
     ("est_stage_leren", Team::Agrees(0.75), "not reported"),
+    // The team's own success, as managers saw it: about half "in hoge mate", the rest
+    // "min of meer".
+    ("team_slaagt", Team::Shares(&[("hoge_mate", 0.5), ("min_of_meer", 0.5)]), "L1723-1726"),
 ];
 
-/// The team's own success, as managers saw it: about half "in hoge mate", the rest "min
-/// of meer" (L1723-1726).
-pub const TEAM_SLAAGT: (&str, Shares, &str) =
-    ("team_slaagt", &[("hoge_mate", 0.5), ("min_of_meer", 0.5)], "L1723-1726");
+/// One design: the vragenlijsten it is written for, and both sides.
+pub struct Design {
+    /// The student vragenlijst's id and version.
+    pub student: (&'static str, &'static str),
+    /// The staff vragenlijst's id and version.
+    pub staff: (&'static str, &'static str),
+    /// The student side.
+    pub students: &'static [(&'static str, Draw, &'static str)],
+    /// The staff side.
+    pub team: &'static [(&'static str, Team, &'static str)],
+}
+
+/// The design for student 1.0.0 and staff 1.1.0, the first staff version that shows its
+/// ranges.
+pub const V1: Design = Design {
+    student: ("spiegel-student", "1.0.0"),
+    staff: ("spiegel-staff", "1.1.0"),
+    students: &STUDENTS,
+    team: &STAFF,
+};
 
 /// The answer a code stands for.
 fn answer(code: &str) -> Answer {
@@ -451,8 +468,22 @@ fn agreeing(p: f64) -> Vec<(&'static str, f64)> {
     out
 }
 
-/// One draw of the class: `students` student responses and `staff` staff responses.
+/// One draw of the [`V1`] class: `students` student responses and `staff` staff
+/// responses to the given vragenlijsten.
 pub fn class(
+    student: &Instrument,
+    staff_instrument: &Instrument,
+    students: usize,
+    staff: usize,
+    rng: &mut Lcg,
+) -> (Vec<Response>, Vec<Response>) {
+    class_of(&V1, student, staff_instrument, students, staff, rng)
+}
+
+/// One draw of the class of `design`: `students` student responses and `staff` staff
+/// responses.
+pub fn class_of(
+    design: &Design,
     student: &Instrument,
     staff_instrument: &Instrument,
     students: usize,
@@ -462,10 +493,9 @@ pub fn class(
     let mut out = Vec::with_capacity(students);
     for n in 0..students {
         let mut pinned: BTreeMap<&str, Answer> = BTreeMap::new();
-        for (item, how, _) in &STUDENTS {
+        for (item, how, _) in design.students {
             pinned.insert(item, student_answer(rng, how));
         }
-        pinned.insert(STAGE_LEREN.0, answer(draw(rng, STAGE_LEREN.1)));
         out.push(response_with(student, rng, n + 1, &pinned));
     }
     let mut answers: Vec<BTreeMap<&str, Answer>> = vec![BTreeMap::new(); staff];
@@ -474,18 +504,17 @@ pub fn class(
             a.insert(item, answer(code));
         }
     };
-    for (item, how, _) in &STAFF {
+    for (item, how, _) in design.team {
         match how {
             Team::Shares(shares) => deal(rng, item, shares),
             Team::Agrees(p) => deal(rng, item, &agreeing(*p)),
         }
     }
-    deal(rng, TEAM_SLAAGT.0, TEAM_SLAAGT.1);
     // The team's other views of its own approach: the report gives no figures, so each
     // scale question and matrix row gets a team that mostly agrees (70 % on one point, the
     // rest on its neighbours), not random answers that would divide the team on all of
     // them.
-    let designed = |id: &str| STAFF.iter().any(|(i, _, _)| *i == id) || id == TEAM_SLAAGT.0;
+    let designed = |id: &str| design.team.iter().any(|(i, _, _)| *i == id);
     for (_, item) in staff_instrument.items().filter(|(_, i)| !designed(&i.id)) {
         let (points, rows): (Vec<String>, Vec<Option<String>>) = match &item.kind {
             ItemKind::Scale { points } => {
@@ -532,3 +561,345 @@ pub fn class(
         .collect();
     (out, staff_out)
 }
+
+/// The student side of [`V2`], a niveau-2 class: the same shares, on the items of
+/// student 2.0.0 (options by niveau and leerweg, exclusive "niets", help asked only
+/// after "ja").
+pub const STUDENTS_V2: &[(&str, Draw, &str)] = &[
+    ("niveau", Draw::One(&[("2", 1.0)]), "the report is about niveau 2 (L1-60)"),
+    (
+        "leerweg",
+        Draw::One(&[("bol", 0.8), ("bbl", 0.2)]),
+        "L1648-1649 (the share of BBL is a design)",
+    ),
+    ("stage", Draw::One(&[("nu", 0.10), ("eerder", 0.06), ("nee", 0.84)]), "design, as in V1"),
+    ("diploma_wil", Draw::One(&[("4", 0.45), ("3", 0.35), ("2", 0.15), ("1", 0.05)]), "L380-381"),
+    (
+        "toekomstwens",
+        Draw::One(&[
+            ("werken", 0.225),
+            ("niveau3", 0.25),
+            ("niveau4", 0.20),
+            ("eerst_werken", 0.072),
+            ("andere_opleiding", 0.054),
+            ("anders", 0.099),
+            ("weet_niet", 0.10),
+        ]),
+        "L77-79, L382-384, L1251-1253",
+    ),
+    (
+        "drempels",
+        Draw::Many(
+            &[
+                ("niveau", 0.15),
+                ("theorie", 0.20),
+                ("nederlands", 0.20),
+                ("rekenen", 0.20),
+                ("zelfstandig", 0.20),
+                ("niets", 0.0),
+            ],
+            "niets",
+        ),
+        "L596-609 (named by staff; the students' shares are a design)",
+    ),
+    (
+        "nodig_pedagogisch",
+        Draw::Many(
+            &[("vertrouwen", 0.50), ("best_doen", 0.35), ("aanmoediging", 0.40), ("niets", 0.0)],
+            "niets",
+        ),
+        "L1093-1095, L385-388",
+    ),
+    (
+        "nodig_didactisch",
+        Draw::Many(
+            &[
+                ("uitleg", 0.25),
+                ("kleine_stappen", 0.20),
+                ("praktijk", 0.25),
+                ("voorbeelden", 0.15),
+                ("nederlands", 0.25),
+                ("rekenen", 0.20),
+                ("niets", 0.0),
+            ],
+            "niets",
+        ),
+        "L1117-1126, L1138-1139",
+    ),
+    (
+        "tegenhouden",
+        Draw::Many(
+            &[
+                ("geen_zin", 0.15),
+                ("vrienden", 0.10),
+                ("slechte_uitleg", 0.20),
+                ("saai", 0.20),
+                ("te_moeilijk", 0.03),
+                ("stage", 0.03),
+                ("prive", 0.04),
+                ("niets", 0.0),
+            ],
+            "niets",
+        ),
+        "L1095-1097, L1120-1124",
+    ),
+    ("hulp_nodig", Draw::One(&[("ja", 0.20), ("nee", 0.80)]), "L1148-1149"),
+    (
+        "hulp_bij",
+        // Asked only of the fifth who need help: among them these shares, so that over every
+        // student problems at home are about 4 %, psychological 5 %, money 3 %.
+        Draw::Many(
+            &[
+                ("stage", 0.10),
+                ("thuis", 0.10),
+                ("prive", 0.20),
+                ("psychisch", 0.25),
+                ("geld", 0.15),
+                ("tijd", 0.10),
+                ("geen", 0.0),
+            ],
+            "geen",
+        ),
+        "L1150-1153, L416-417, L1192-1194",
+    ),
+    (
+        "vertrouwen_diploma",
+        Draw::One(&[
+            ("makkelijk", 0.40),
+            ("hard_werken", 0.30),
+            ("met_hulp", 0.10),
+            ("alleen_met_hulp", 0.05),
+            ("twijfel", 0.10),
+            ("nee", 0.05),
+        ]),
+        "L1639-1645",
+    ),
+    (
+        "vertrouwen_baan",
+        Draw::One(&[
+            ("heb_al", 0.20),
+            ("makkelijk", 0.20),
+            ("met_moeite", 0.15),
+            ("twijfel", 0.20),
+            ("nee", 0.10),
+            ("ander_werk", 0.15),
+        ]),
+        "L1647-1656",
+    ),
+    ("tevreden_opleiding", Draw::One(&[("3", 0.45), ("2", 0.40), ("1", 0.15)]), "L94"),
+    (
+        "tevreden_lessen",
+        Draw::Rows(&[
+            ("praktijk", &[("3", 0.50), ("2", 0.45), ("1", 0.05)]),
+            ("mentor", &[("3", 0.30), ("2", 0.55), ("1", 0.15)]),
+            ("nederlands", &[("3", 0.15), ("2", 0.40), ("1", 0.45)]),
+            ("rekenen", &[("3", 0.15), ("2", 0.40), ("1", 0.45)]),
+            ("burgerschap", &[("3", 0.50), ("2", 0.40), ("1", 0.10)]),
+        ]),
+        "L1576-1581, L1603-1604",
+    ),
+    (
+        "stage_ervaring",
+        Draw::Rows(&[
+            ("leren", &[("4", 0.40), ("3", 0.35), ("2", 0.15), ("1", 0.10)]),
+            ("aansluit", &[("4", 0.25), ("3", 0.40), ("2", 0.25), ("1", 0.10)]),
+            ("contact", &[("4", 0.20), ("3", 0.35), ("2", 0.30), ("1", 0.15)]),
+        ]),
+        "L1173-1174, L1608-1613",
+    ),
+    (
+        "gedrag_hulp",
+        Draw::One(&[("3", 0.10), ("2", 0.25), ("1", 0.65)]),
+        "not asked (L1342-1343); design: 35 %",
+    ),
+    (
+        "school_docenten",
+        Draw::Rows(&[
+            ("structuur", &[("4", 0.30), ("3", 0.40), ("2", 0.20), ("1", 0.10)]),
+            ("regels", &[("4", 0.20), ("3", 0.30), ("2", 0.30), ("1", 0.20)]),
+            ("lesgeven", &[("4", 0.25), ("3", 0.40), ("2", 0.25), ("1", 0.10)]),
+            ("inzet", &[("4", 0.25), ("3", 0.40), ("2", 0.25), ("1", 0.10)]),
+            ("gesprek", &[("4", 0.25), ("3", 0.35), ("2", 0.25), ("1", 0.15)]),
+            ("aanmoedigen", &[("4", 0.25), ("3", 0.35), ("2", 0.25), ("1", 0.15)]),
+        ]),
+        "L544-547, L1621-1624 (structure not asked, L1345-1347; design: 70 %)",
+    ),
+];
+
+/// The staff side of [`V2`]: the same reported proportions on the estimates of staff
+/// 2.0.0; its new estimates the report gives no staff figure for see it right.
+pub const STAFF_V2: &[(&str, Team, &str)] = &[
+    (
+        "rol",
+        Team::Shares(&[
+            ("docent", 0.55),
+            ("mentor", 0.15),
+            ("stage", 0.10),
+            ("zorg", 0.10),
+            ("manager", 0.10),
+        ]),
+        "L250-253",
+    ),
+    (
+        "est_werken",
+        Team::Shares(&[
+            ("klein_deel", 0.2),
+            ("helft", 0.3),
+            ("groot_deel", 0.3),
+            ("bijna_alle", 0.2),
+        ]),
+        "L429-431, L1247-1249",
+    ),
+    ("est_leerbedrijf", Team::Agrees(0.02), "not reported"),
+    (
+        "est_doorleren",
+        Team::Shares(&[("bijna_geen", 1.0 / 3.0), ("helft", 1.0 / 3.0), ("bijna_alle", 1.0 / 3.0)]),
+        "L433-438",
+    ),
+    ("est_eerst_werken", Team::Shares(&[("bijna_geen", 0.7), ("klein_deel", 0.3)]), "L1251-1253"),
+    (
+        "est_andere_n2",
+        Team::Shares(&[("bijna_geen", 0.7), ("klein_deel", 0.3)]),
+        "L1251-1253, L1323-1325",
+    ),
+    (
+        "est_diploma_wil",
+        Team::Shares(&[("helft", 0.1), ("groot_deel", 0.7), ("bijna_alle", 0.2)]),
+        "L1317-1319",
+    ),
+    (
+        "est_best_doen",
+        // Most do their best (L1205-1206), so few need to try harder.
+        Team::Shares(&[("bijna_geen", 0.1), ("klein_deel", 0.7), ("helft", 0.2)]),
+        "L421-422, L1094-1095, L1205-1206",
+    ),
+    (
+        "est_vertrouwen_diploma",
+        Team::Shares(&[("helft", 0.1), ("groot_deel", 0.7), ("bijna_alle", 0.2)]),
+        "L1319-1320, L1660-1662",
+    ),
+    (
+        "est_vertrouwen_baan",
+        Team::Shares(&[("klein_deel", 0.3), ("helft", 0.5), ("groot_deel", 0.2)]),
+        "L1319-1320, L1660-1662",
+    ),
+    ("est_tevreden", Team::Agrees(0.85), "not reported"),
+    ("est_drempel_niveau", Team::Agrees(0.32), "not reported"),
+    ("est_drempel_taal", Team::Agrees(0.36), "not reported"),
+    ("est_drempel_zelfstandig", Team::Agrees(0.20), "not reported"),
+    (
+        "est_zelfvertrouwen",
+        Team::Shares(&[
+            ("klein_deel", 0.35),
+            ("helft", 0.35),
+            ("groot_deel", 0.2),
+            ("bijna_alle", 0.1),
+        ]),
+        "L1207-1210",
+    ),
+    (
+        "est_zelfbeeld",
+        Team::Shares(&[
+            ("bijna_geen", 0.10),
+            ("klein_deel", 0.35),
+            ("helft", 0.25),
+            ("groot_deel", 0.15),
+            ("bijna_alle", 0.15),
+        ]),
+        "L1207-1210",
+    ),
+    ("est_aanmoediging", Team::Agrees(0.40), "not reported"),
+    (
+        "est_uitleg",
+        Team::Shares(&[("klein_deel", 0.6), ("helft", 0.2), ("bijna_alle", 0.2)]),
+        "L1269-1273, L1330-1334",
+    ),
+    (
+        "est_kleine_stappen",
+        Team::Shares(&[("klein_deel", 0.6), ("helft", 0.2), ("bijna_alle", 0.2)]),
+        "L1269-1273, L1330-1334",
+    ),
+    (
+        "est_praktijk",
+        Team::Shares(&[("klein_deel", 0.3), ("helft", 0.4), ("groot_deel", 0.3)]),
+        "L1269-1273",
+    ),
+    (
+        "est_nederlands",
+        Team::Shares(&[("klein_deel", 0.7), ("helft", 0.2), ("bijna_alle", 0.1)]),
+        "L1275-1278",
+    ),
+    (
+        "est_rekenen",
+        Team::Shares(&[("klein_deel", 0.7), ("helft", 0.2), ("bijna_alle", 0.1)]),
+        "L1275-1278",
+    ),
+    ("est_saai", Team::Agrees(0.20), "not reported"),
+    (
+        "est_nl_kan_beter",
+        Team::Shares(&[("klein_deel", 0.7), ("helft", 0.3)]),
+        "L1275-1278, L1334-1336",
+    ),
+    (
+        "est_rekenen_kan_beter",
+        Team::Shares(&[("klein_deel", 0.7), ("helft", 0.3)]),
+        "L1275-1278, L1334-1336",
+    ),
+    ("est_hulp_nodig", Team::Agrees(0.20), "not reported"),
+    (
+        "est_prive",
+        Team::Shares(&[
+            ("bijna_geen", 0.40),
+            ("klein_deel", 0.45),
+            ("helft", 0.10),
+            ("groot_deel", 0.05),
+        ]),
+        "L452-455, L1293-1295",
+    ),
+    (
+        "est_psychisch",
+        Team::Shares(&[
+            ("bijna_geen", 0.40),
+            ("klein_deel", 0.45),
+            ("helft", 0.10),
+            ("groot_deel", 0.05),
+        ]),
+        "L452-455, L1293-1295",
+    ),
+    (
+        "est_geld",
+        Team::Shares(&[
+            ("bijna_geen", 0.40),
+            ("klein_deel", 0.45),
+            ("helft", 0.10),
+            ("groot_deel", 0.05),
+        ]),
+        "L452-455, L1293-1295",
+    ),
+    (
+        "est_gedrag",
+        Team::Shares(&[
+            ("bijna_geen", 0.1),
+            ("klein_deel", 0.4),
+            ("helft", 0.3),
+            ("groot_deel", 0.2),
+        ]),
+        "L1295-1303",
+    ),
+    (
+        "est_structuur",
+        Team::Shares(&[("helft", 0.1), ("groot_deel", 0.5), ("bijna_alle", 0.4)]),
+        "L1236-1237",
+    ),
+    ("est_regels", Team::Agrees(0.50), "not reported"),
+    ("est_stage_leren", Team::Agrees(0.75), "not reported"),
+    ("team_slaagt", Team::Shares(&[("hoge_mate", 0.5), ("min_of_meer", 0.5)]), "L1723-1726"),
+];
+
+/// The design for student 2.0.0 and staff 2.0.0: the same class on the newest items.
+pub const V2: Design = Design {
+    student: ("spiegel-student", "2.0.0"),
+    staff: ("spiegel-staff", "2.0.0"),
+    students: STUDENTS_V2,
+    team: STAFF_V2,
+};

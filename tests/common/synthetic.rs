@@ -26,7 +26,8 @@ const WORDS: [&str; 8] =
     ["prima", "goed", "rustig", "leuk", "druk", "gezellig", "fijne klas", "meer uitleg"];
 
 /// A small deterministic generator (a 64-bit linear congruential generator with Knuth's
-/// MMIX constants), so every run makes the same data. Good enough for test data only.
+/// MMIX constants, its output mixed), so every run makes the same data. Good enough for
+/// test data only.
 pub struct Lcg(u64);
 
 impl Lcg {
@@ -35,10 +36,15 @@ impl Lcg {
         Lcg(seed)
     }
 
-    /// The next 64 bits of state.
+    /// The next 64 random bits: the state steps on as an LCG, and its output is mixed (the
+    /// splitmix64 finaliser), so that draws a fixed number of steps apart, such as the same
+    /// item of consecutive respondents, are not correlated as a bare LCG's would be.
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
 
     /// A number below `n` (0 for `n` of 0).

@@ -124,8 +124,11 @@ test('the corrupt-data notice has no accessibility violations', T, async () => {
 
 test('a staff estimate question has no accessibility violations', T, async () => {
   // Promise: staff answer "Hoeveel van uw studenten …?" with any assistive technology.
+  const { staffMeting } = loadFixtures();
   const { page } = await env.newApp();
-  await page.click('[data-testid=role-staff]');
+  await openApp(page, `${env.server.url}#${staffMeting.fragment}`);
+  await expectNoViolations(page, 'a staff invitation');
+  await page.click('[data-testid=invite-begin]');
   await page.waitForSelector('[data-testid=question-rol]');
   await expectNoViolations(page, 'the staff role question');
   await page.check('[data-testid=question-rol] input[value=docent]');
@@ -177,7 +180,7 @@ test('the collection screens have no accessibility violations', T, async () => {
   await expectNoViolations(page, 'an unlocked meting with import results');
 
   const student = await (await env.newContext()).newPage();
-  await openApp(student, `${env.server.url}#${meting.fragment}&kiosk=1`);
+  await openApp(student, `${env.server.url}#${meting.kiosk_fragment}`);
   await expectNoViolations(student, 'the kiosk invitation');
   await student.click('[data-testid=invite-begin]');
   await runToEnd(student);
@@ -193,4 +196,11 @@ test('the collection screens have no accessibility violations', T, async () => {
   await phone.click('[data-testid=submit]');
   await phone.waitForSelector('[data-testid=receipt-qr] svg');
   await expectNoViolations(phone, 'the receipt with its QR code');
+  await phone.click('[data-testid=receipt-large]');
+  await phone.waitForSelector('[data-testid=receipt-full]');
+  await expectNoViolations(phone, 'the receipt code full screen');
+
+  await page.click('[data-testid=invite-large]');
+  await page.waitForSelector('[data-testid=invite-full]');
+  await expectNoViolations(page, 'the invitation code full screen');
 });

@@ -138,7 +138,7 @@ test('a meting gets a passphrase only after a plain warning: made and shown once
   const link = await page.inputValue('[data-testid=invite-link]');
   // The meting's niveau travels with the link (its domein does not), so students are not
   // asked it again.
-  assert.match(link, /#m=[0-9a-f]{16}&i=spiegel-student&v=[^&]+&k=[0-9a-f]{64}&n=2$/);
+  assert.match(link, /#m=[0-9a-f]{16}&i=spiegel-student&v=[^&]+&k=[0-9a-f]{64}&n=2&c=[0-9a-f]{8}$/);
   const id = link.match(/#m=([0-9a-f]{16})/)[1];
   assert.ok(await page.$('[data-testid=invite-qr] svg title'), 'the invitation has a QR code');
 
@@ -172,7 +172,7 @@ test('kiosk: two students in a row on the team device, the second sees nothing o
   const id = metingKey.split('.').pop();
   await page.click('[data-testid=kiosk-start]');
   await page.waitForSelector('[data-testid=invite-begin]');
-  assert.match(page.url(), /kiosk=1/);
+  assert.match(page.url(), /&kiosk=1&c=[0-9a-f]{8}$/);
 
   const secrets = ['GEHEIM-EEN-7731', 'GEHEIM-TWEE-1942'];
   for (const [n, secret] of secrets.entries()) {
@@ -199,17 +199,21 @@ test('kiosk: two students in a row on the team device, the second sees nothing o
     await page.waitForSelector('[data-testid=invite-begin]');
   }
 
-  // A student who leaves half way: the next one is asked, and "no" wipes it.
+  // A student who stops half way: confirmed, wiped, and the next one starts empty.
   await page.click('[data-testid=invite-begin]');
   await answerCurrent(page);
-  await reloadApp(page);
-  await page.click('[data-testid=kiosk-wipe]');
+  await page.click('[data-testid=stop]');
+  await page.click('[data-testid=stop-yes]');
+  await page.waitForSelector('[data-testid=handover][data-after=stopped]');
+  await page.click('[data-testid=kiosk-next]');
+  await page.click('[data-testid=invite-begin]');
   await page.waitForSelector('form.question fieldset');
   assert.deepEqual(await shownAnswer(page), {}, 'the half-way answers are gone');
 
   await openApp(page, env.server.url);
   await openMeting(page, id);
   assert.equal(await textOf(page, '[data-testid=collected-count]'), '2');
+  assert.equal(await textOf(page, '[data-testid=received]'), 'ontvangen: 2');
   assert.deepEqual(context.pageErrors, []);
 });
 
@@ -269,7 +273,7 @@ test('a kiosk without the meting keeps sealed responses until the teacher downlo
   const { meting } = await loadFixtures();
   const kioskContext = await env.newContext();
   const kiosk = await kioskContext.newPage();
-  await openApp(kiosk, `${env.server.url}#${meting.fragment}&kiosk=1`);
+  await openApp(kiosk, `${env.server.url}#${meting.kiosk_fragment}`);
   for (let n = 0; n < 3; n++) {
     if (n > 0) await kiosk.click('[data-testid=kiosk-next]');
     await kiosk.click('[data-testid=invite-begin]');
@@ -379,6 +383,45 @@ test('own phone: the receipt QR code, photographed, is read by the team device i
   const fromFile = await importFiles(team, [file]);
   assert.deepEqual([fromFile.new, fromFile.duplicate], [0, 1], 'the file holds the same response');
   assert.deepEqual([...phoneContext.pageErrors, ...teamContext.pageErrors], []);
+});
+
+test('the meting page shows what came in against the class size, and says what the link allows', T, async () => {
+  const { meting, expected } = await loadFixtures();
+  const context = await env.newContext();
+  await installMeting(context, meting);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await openMeting(page, meting.id);
+  assert.match(await textOf(page, '[data-testid=link-open]'), /Iedereen met deze link kan antwoorden insturen\. Ook vaker, en ook buiten de klas\./);
+  await unlock(page, meting.pin);
+  await importFiles(page, await filesIn('import30'));
+  assert.equal(await textOf(page, '[data-testid=received]'), `ontvangen: ${expected.import30.new}`);
+  await page.fill('[data-testid=class-size]', '30');
+  await page.press('[data-testid=class-size]', 'Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid=received]').textContent.includes('van de'));
+  assert.equal(await textOf(page, '[data-testid=received]'), 'ontvangen: 27 van de 30');
+  assert.equal(await page.$('[data-testid=too-many]'), null);
+  // Kept on this device: after a reload the class size is still there.
+  await reloadApp(page);
+  await openMeting(page, meting.id);
+  assert.equal(await textOf(page, '[data-testid=received]'), 'ontvangen: 27 van de 30');
+  // More responses than students: the page says so in plain words.
+  await page.fill('[data-testid=class-size]', '25');
+  await page.press('[data-testid=class-size]', 'Tab');
+  await page.waitForSelector('[data-testid=too-many]');
+  assert.match(await textOf(page, '[data-testid=too-many]'), /meer antwoorden dan studenten/);
+  assert.equal(await textOf(page, '[data-testid=received]'), 'ontvangen: 27 van de 25');
+  // The large QR code for a projector, and back.
+  await page.click('[data-testid=invite-large]');
+  await page.waitForSelector('[data-testid=invite-full] [data-testid=invite-qr-large] svg');
+  const box = await page.locator('[data-testid=invite-qr-large]').boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.width >= Math.min(viewport.width, viewport.height) * 0.75, `${box.width}px`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=invite-qr] svg');
+  // A kiosk link for a shared device elsewhere, with its own checksum.
+  assert.ok((await page.inputValue('[data-testid=kiosk-link]')).endsWith(meting.kiosk_fragment));
+  assert.deepEqual(context.pageErrors, []);
 });
 
 test('a damaged invitation link says so and does not start', T, async () => {

@@ -19,7 +19,7 @@ function readJson(name) {
 /**
  * The fixture metingen and what importing them should report:
  * `{ meting, staffMeting, expected, dir }`. A meting is
- * `{ id, pin, storage_key, storage_value, fragment, label }`; `expected` is
+ * `{ id, pin, storage_key, storage_value, fragment, kiosk_fragment, label }`; `expected` is
  * `{ import30: { new, refused: { <file name>: <Refusal> } }, bench500 }`.
  */
 export function loadFixtures() {

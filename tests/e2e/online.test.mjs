@@ -13,7 +13,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { useApp, openApp, openTeam, answerN, runToEnd, storageKeys, DIST_DIR, startServer } from './support.mjs';
+import { useApp, openApp, openTeam, answerN, runToEnd, currentItem, storageKeys, DIST_DIR, startServer } from './support.mjs';
 import { loadFixtures, installMeting } from './fixtures.mjs';
 import { startSite } from './nginx.mjs';
 
@@ -196,12 +196,14 @@ test('a new version is picked up on the next visit, and the stored answers stay'
   await cp(DIST_DIR, root, { recursive: true });
   const server = await startServer(root);
   try {
+    const { meting } = loadFixtures();
     const context = await env.newContext();
     const page = await context.newPage();
-    await openApp(page, server.url);
-    await page.click('[data-testid=role-student]');
+    await openApp(page, `${server.url}#${meting.fragment}`);
+    await page.click('[data-testid=invite-begin]');
     await page.waitForSelector('[data-testid=progress]');
-    const answered = await runToEndAfter(page, 3);
+    await answerN(page, 3);
+    const where = await currentItem(page);
     const before = Object.fromEntries(await page.evaluate(() => Object.entries(localStorage)));
     await waitForOffline(page, await pageFiles('index.html'));
 
@@ -226,7 +228,7 @@ test('a new version is picked up on the next visit, and the stored answers stay'
     assert.equal(await isNew(), true, 'the next visit runs the new version');
     const after = Object.fromEntries(await page.evaluate(() => Object.entries(localStorage)));
     assert.deepEqual(after, before, 'stored data is the same after the update');
-    assert.match(await page.textContent('[data-testid=progress]'), new RegExp(`^Vraag ${answered + 1} van`));
+    assert.equal(await currentItem(page), where, 'the run resumes at the same question');
     // The new service worker takes over and keeps the new version for offline use.
     await waitInPage(page, async () => {
       const reg = await navigator.serviceWorker.getRegistration();
@@ -247,12 +249,6 @@ test('a new version is picked up on the next visit, and the stored answers stay'
     await rm(root, { recursive: true, force: true });
   }
 });
-
-/** Answers `n` questions and returns how many were answered. */
-async function runToEndAfter(page, n) {
-  await answerN(page, n);
-  return n;
-}
 
 test('a browser without WebAssembly gets a plain message instead of a blank page', T, async () => {
   const context = await env.newContext();

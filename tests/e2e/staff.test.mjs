@@ -15,6 +15,8 @@ import {
   answerN,
   runToEnd,
   submit,
+  submitInvited,
+  openApp,
   pressAndWaitForMove,
   reloadApp,
   waitForTitleFocus,
@@ -23,6 +25,7 @@ import {
   builtinInstrument,
   advanceTo,
 } from './support.mjs';
+import { loadFixtures } from './fixtures.mjs';
 
 const env = useApp();
 const T = { timeout: 180_000 };
@@ -37,9 +40,12 @@ function routedSections() {
     .map((s) => ({ id: s.id, roles: s.show_if.in, items: s.items.map((i) => i.id) }));
 }
 
-/** From the start screen: "Ik ben medewerker", choose `role`, go to the next question. */
+/** The staff meting's invitation, addressed with "u": choose `role`, go to the next question. */
 async function startStaffAs(page, role) {
-  await page.click('[data-testid=role-staff]');
+  const { staffMeting } = loadFixtures();
+  await openApp(page, `${env.server.url}#${staffMeting.fragment}`);
+  assert.match(await textOf(page, '.invite'), /Uw team vraagt u deze vragenlijst in te vullen\.\s*Uw antwoorden gaan op slot\./);
+  await page.click('[data-testid=invite-begin]');
   await page.waitForSelector('[data-testid=question-rol]');
   await waitForTitleFocus(page);
   await page.check(`[data-testid=question-rol] input[value=${role}]`);
@@ -59,7 +65,12 @@ async function staffRunAs(role) {
   assert.deepEqual(await shownAnswer(page), first.at(-1).answer, 'the last answer before the reload is still there');
   await pressAndWaitForMove(page, 'next');
   const rest = await runToEnd(page);
-  await submit(page);
+  assert.match(await textOf(page, '[data-testid=end]'), /U hebt alle vragen gehad/);
+  await submitInvited(page);
+  // Staff are addressed with "u" up to the receipt.
+  const receipt = await textOf(page, '[data-testid=receipt]');
+  assert.match(receipt, /Uw antwoorden zitten op slot\.\s*Lever ze in bij uw team\./);
+  assert.doesNotMatch(receipt, /\b(je|jij|jouw|Je)\b/);
   assert.deepEqual(context.pageErrors, []);
   return ['rol', ...first.map((a) => a.id), ...rest.map((a) => a.id)];
 }
@@ -139,13 +150,22 @@ test('a broken instrument file shows all its problems and keeps nothing', T, asy
   assert.ok(items.some((t) => t.includes("Id 'stage' komt twee keer voor")), items.join('\n'));
   assert.deepEqual((await storageKeys(page)).filter((k) => k.startsWith('spiegel.v1.instrument.')), []);
   // Not JSON at all: one clear message.
-  await page.click('text=Vorige');
+  await page.click('text=Terug');
   await openOwnFile(page, '{ dit is geen json');
   await page.waitForSelector('[data-testid=own-problems]');
-  assert.match(await textOf(page, '[data-testid=own-problems]'), /geen geldige vragenlijst/);
+  // In plain words, with the place: no JSON reader's English.
+  const plain = await textOf(page, '[data-testid=own-problems]');
+  assert.match(plain, /Dit bestand heeft 1 fout\. .*Een naam moet tussen aanhalingstekens staan, zoals "id"\. \(regel 1, kolom \d+\)/);
+  assert.doesNotMatch(plain, /key must be|EOF|expected|line \d/);
+  // And in English when English is chosen.
+  await page.click('[data-testid=lang-en]');
+  await page.click('text=Back');
+  await openOwnFile(page, '{"spiegel_instrument": 1, "id": "x"');
+  await page.waitForSelector('[data-testid=own-problems]');
+  assert.match(await textOf(page, '[data-testid=own-problems]'), /The file ends too early\. A closing \}, \] or " is missing\. \(line 1, column \d+\)/);
 });
 
-test('a valid instrument file can be run, and stays on the device', T, async () => {
+test('a valid instrument file can be tried, and stays on the device', T, async () => {
   // Promise: a team's own vragenlijst runs like the built-in ones and is still there later.
   const { page } = await env.newApp();
   await openOwnFile(page, MINIMAL);
@@ -158,7 +178,8 @@ test('a valid instrument file can be run, and stays on the device', T, async () 
   await submit(page);
   const keys = await storageKeys(page);
   assert.ok(keys.includes('spiegel.v1.instrument.mini@1.0.0'), keys.join(', '));
-  assert.equal(keys.filter((k) => k.startsWith('spiegel.v1.response.')).length, 1);
+  // Tried outside a meting: nothing of the answers stays.
+  assert.deepEqual(keys.filter((k) => /^spiegel\.v1\.(response|session|outbox)\./.test(k)), []);
   await reloadApp(page);
   await page.waitForSelector('[data-testid=start-mini]');
 });

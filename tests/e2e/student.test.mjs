@@ -9,6 +9,9 @@ import {
   KEYS,
   PHONE,
   startStudent,
+  startInvited,
+  submitInvited,
+  storageHolding,
   progress,
   currentItem,
   shownAnswer,
@@ -29,39 +32,34 @@ import {
   openWithBlockedStorage,
   openApp,
 } from './support.mjs';
+import { loadFixtures } from './fixtures.mjs';
 
 const env = useApp();
 const T = { timeout: 120_000 };
 
-test('a complete run ends on the done screen with one stored response', T, async () => {
-  // Promise: answering every question and pressing "Versturen" keeps exactly one response
-  // on the device (with the week, not the date) and clears the run in progress.
+test('a complete invited run ends on the receipt with one sealed response and nothing in the clear', T, async () => {
+  // Promise: answering every question and pressing "Versturen" keeps exactly one sealed
+  // response for the meting on the device, and clears the run in progress.
+  const { meting } = loadFixtures();
   const { context, page } = await env.newApp();
-  await startStudent(page);
+  await startInvited(page, env.server.url, meting.fragment);
   const log = await runToEnd(page);
   assert.ok(log.length >= 20, `only ${log.length} questions were shown`);
-  await submit(page);
-  assert.ok(await page.isVisible('[data-testid=done]'));
+  await submitInvited(page);
 
-  const keys = (await storageKeys(page)).filter((k) => k.startsWith(KEYS.responsePrefix));
-  assert.equal(keys.length, 1, 'exactly one completed response');
-  const response = JSON.parse(await getItem(page, keys[0]));
-  assert.equal(keys[0], KEYS.responsePrefix + response.id, 'stored under its own id');
-  assert.match(response.week, /^\d{4}-W\d{2}$/);
-  assert.ok(response.id, 'the response has an id');
-  assert.deepEqual(
-    Object.keys(response.answers).sort(),
-    log.map((a) => a.id).sort(),
-    'the response holds an answer for every shown question, and nothing else',
-  );
-  assert.equal(await getItem(page, KEYS.session), null, 'the session in progress is removed');
+  const keys = await storageKeys(page);
+  assert.equal(keys.filter((k) => k.startsWith(KEYS.outboxPrefix(meting.id))).length, 1, 'one sealed response');
+  assert.deepEqual(keys.filter((k) => k.startsWith(KEYS.responsePrefix)), [], 'nothing in the clear');
+  assert.deepEqual(keys.filter((k) => k.startsWith('spiegel.v1.session.')), [], 'the run in progress is removed');
+  assert.deepEqual(await storageHolding(page, ['prima']), [], 'no open answer in storage');
   assert.deepEqual(context.pageErrors, []);
 });
 
 test('a reload in the middle reopens the same question with earlier answers kept', T, async () => {
   // Promise: a reload (or a crash) loses nothing; the student is back where they were.
+  const { meting } = loadFixtures();
   const { page } = await env.newApp();
-  await startStudent(page);
+  await startInvited(page, env.server.url, meting.fragment);
   const log = await answerN(page, 5);
   const where = await progress(page);
   const item = await currentItem(page);
@@ -69,7 +67,7 @@ test('a reload in the middle reopens the same question with earlier answers kept
 
   await reloadApp(page);
   await page.waitForSelector('form.question');
-  assert.equal(await page.$('[data-testid=role-student]'), null, 'no start screen after reload');
+  assert.equal(await page.$('[data-testid=invite-begin]'), null, 'no start screen after reload');
   assert.equal(await progress(page), where);
   assert.equal(await currentItem(page), item);
 
@@ -82,15 +80,16 @@ test('a reload in the middle reopens the same question with earlier answers kept
 
 test('closing the tab and opening the app again resumes at the same question', T, async () => {
   // Promise: closing the browser tab halfway does not lose the run.
+  const { meting } = loadFixtures();
   const { context, page } = await env.newApp();
-  await startStudent(page);
+  await startInvited(page, env.server.url, meting.fragment);
   await answerN(page, 3);
   const where = await progress(page);
   const item = await currentItem(page);
   await page.close();
 
   const again = await context.newPage();
-  await again.goto(env.server.url);
+  await again.goto(`${env.server.url}#${meting.fragment}`);
   await waitForApp(again);
   await again.waitForSelector('form.question');
   assert.equal(await progress(again), where);
@@ -112,9 +111,8 @@ test('a corrupt stored session is set aside and a new run can start', T, async (
   assert.equal(await getItem(page, KEYS.setAside(1)), '{kapot');
 
   await startStudent(page);
-  assert.match(await progress(page), /^Vraag 1 van \d+$/);
+  assert.match(await progress(page), /^Deel 1 van \d+$/);
   await answerN(page, 2);
-  assert.match(await progress(page), /^Vraag 3 van \d+$/);
   const session = JSON.parse(await getItem(page, KEYS.session));
   assert.equal(Object.keys(session.answers).length, 2, 'the new run is stored');
   assert.deepEqual(context.pageErrors, []);
@@ -126,8 +124,8 @@ test('with storage blocked the app still works and says it keeps nothing', T, as
   const { context, page } = await openWithBlockedStorage(env);
   assert.ok(await page.isVisible('[data-testid=storage-banner] >> text=bewaart niets'));
   await startStudent(page);
-  await answerCurrent(page);
-  assert.match(await progress(page), /^Vraag 2 van \d+$/);
+  const first = await answerCurrent(page);
+  assert.notEqual(await currentItem(page), first.id, 'on to the next question');
   await waitForTitleFocus(page);
   assert.deepEqual(context.pageErrors, []);
 });
@@ -147,7 +145,7 @@ test('with storage full the banner says so and answering goes on', T, async () =
     document.querySelector('[data-testid=storage-banner]')?.textContent.includes('vol'),
   );
   assert.ok(await page.isVisible('[data-testid=storage-banner] >> text=vol'));
-  assert.match(await progress(page), /^Vraag 4 van \d+$/);
+  assert.equal(await currentItem(page), log[2].next, 'on the fourth question');
 
   await answerOnly(page);
   const fourth = await shownAnswer(page);
@@ -158,8 +156,9 @@ test('with storage full the banner says so and answering goes on', T, async () =
   await pressAndWaitForMove(page, 'next');
   assert.equal(await currentItem(page), fourthId);
   assert.deepEqual(await shownAnswer(page), fourth, 'the answer kept in memory is still selected');
-  await answerCurrent(page);
-  assert.match(await progress(page), /^Vraag 5 van \d+$/);
+  const fifth = await answerCurrent(page);
+  assert.equal(fifth.id, fourthId);
+  assert.equal(await currentItem(page), fifth.next, 'on to the fifth question');
   assert.ok(await page.isVisible('[data-testid=storage-banner] >> text=vol'), 'banner stays');
   assert.deepEqual(context.pageErrors, []);
 });
@@ -187,38 +186,41 @@ test('a run in progress still resumes when storage has become completely full', 
   assert.deepEqual(context.pageErrors, []);
 });
 
-test('when sending fails the answers stay on screen and can be sent again', T, async () => {
-  // Promise: a full device at the very end loses nothing; the student can try again.
+test('when the phone cannot keep the sealed response, the receipt says so and the run stays until it can', T, async () => {
+  // Promise: a full device at the very end loses nothing: the student can hand in from
+  // the receipt at once, and the run is still there to send again.
+  const { meting } = loadFixtures();
   const context = await env.newContext();
   await context.addInitScript(() => {
     window.__refuseResponses = true;
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = function setItem(key, value) {
-      if (window.__refuseResponses && String(key).startsWith('spiegel.v1.response.')) {
+      if (window.__refuseResponses && String(key).startsWith('spiegel.v1.outbox.')) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
       return original.call(this, key, value);
     };
   });
   const page = await context.newPage();
-  await openApp(page, env.server.url);
-  await startStudent(page);
+  await startInvited(page, env.server.url, meting.fragment);
   const log = await runToEnd(page);
-  await page.click('[data-testid=submit]');
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=error]')?.textContent.includes('Versturen lukte niet'),
-  );
-  assert.ok(await page.isVisible('[data-testid=end]'), 'still on the end screen');
-  const session = JSON.parse(await getItem(page, KEYS.session));
-  assert.equal(Object.keys(session.answers).length, log.length, 'every answer is still kept');
-  // The device has room again: sending now works.
-  await page.evaluate(() => {
+  await submitInvited(page);
+  assert.match(await textOf(page, '[data-testid=receipt] [role=alert]'), /kon je antwoorden niet bewaren\. Lever ze nu in\./);
+  const session = JSON.parse(await getItem(page, KEYS.metingSession(meting.id)));
+  const given = Object.keys(session.answers).filter((id) => log.some((a) => a.id === id));
+  assert.equal(given.length, log.length, 'every answer is still kept');
+  assert.equal((await storageKeys(page)).filter((k) => k.startsWith(KEYS.outboxPrefix(meting.id))).length, 0);
+  // The device has room again: opening the link goes on at the end screen, and sending works.
+  await context.addInitScript(() => {
     window.__refuseResponses = false;
   });
-  await submit(page);
-  const keys = (await storageKeys(page)).filter((k) => k.startsWith(KEYS.responsePrefix));
+  await reloadApp(page);
+  await page.waitForSelector('[data-testid=end]');
+  await submitInvited(page);
+  assert.equal(await page.$('[data-testid=receipt] [role=alert]'), null);
+  const keys = (await storageKeys(page)).filter((k) => k.startsWith(KEYS.outboxPrefix(meting.id)));
   assert.equal(keys.length, 1);
-  assert.equal(await getItem(page, KEYS.session), null);
+  assert.equal(await getItem(page, KEYS.metingSession(meting.id)), null);
   assert.deepEqual(context.pageErrors, []);
 });
 
@@ -231,12 +233,12 @@ test('next without an answer shows a friendly message and stays on question 1', 
   await page.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent.trim());
   assert.match(await textOf(page, '[data-testid=error]'), /Kies eerst een antwoord\./);
   assert.equal(await page.getAttribute('[data-testid=error]', 'role'), 'alert');
-  assert.match(await progress(page), /^Vraag 1 van \d+$/);
+  assert.match(await progress(page), /^Deel 1 van \d+$/);
   assert.equal(await currentItem(page), item);
 
   // Answering makes the message go away and lets the student on.
   await answerCurrent(page);
-  assert.match(await progress(page), /^Vraag 2 van \d+$/);
+  assert.notEqual(await currentItem(page), item);
   assert.equal(await textOf(page, '[data-testid=error]'), '');
 });
 
@@ -246,11 +248,11 @@ test('switching to English changes the texts and survives a reload', T, async ()
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   assert.equal(await page.getAttribute('[data-testid=lang-nl]', 'aria-pressed'), 'true');
   await startStudent(page);
-  assert.match(await progress(page), /^Vraag 1 van \d+$/);
+  assert.match(await progress(page), /^Deel 1 van \d+$/);
 
   await page.click('[data-testid=lang-en]');
   await page.waitForFunction(() =>
-    /^Question 1 of \d+$/.test(document.querySelector('[data-testid=progress]').textContent.trim()),
+    /^Part 1 of \d+$/.test(document.querySelector('[data-testid=progress]').textContent.trim()),
   );
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.getAttribute('[data-testid=lang-en]', 'aria-pressed'), 'true');
@@ -258,7 +260,7 @@ test('switching to English changes the texts and survives a reload', T, async ()
 
   await reloadApp(page);
   await page.waitForSelector('form.question');
-  assert.match(await progress(page), /^Question 1 of \d+$/);
+  assert.match(await progress(page), /^Part 1 of \d+$/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await textOf(page, '[data-testid=next]'), 'Next');
 });
@@ -282,9 +284,13 @@ test('keyboard only: start, pick an answer and reach question 2', T, async () =>
 
   await tabTo((f) => f.testid === 'role-student');
   await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=trial-start]');
+  await tabTo((f) => f.testid === 'trial-start');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('form.question');
   await waitForTitleFocus(page);
-  assert.match(await progress(page), /^Vraag 1 van \d+$/);
+  assert.match(await progress(page), /^Deel 1 van \d+$/);
+  const firstItem = await currentItem(page);
 
   // Into the radio group, pick with Space, move with the arrow key.
   await tabTo((f) => f.type === 'radio');
@@ -302,8 +308,9 @@ test('keyboard only: start, pick an answer and reach question 2', T, async () =>
   assert.equal((await focused()).value, second.value, 'Shift+Tab returns to the chosen option');
   await tabTo((f) => f.testid === 'next');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() =>
-    /^Vraag 2 van \d+$/.test(document.querySelector('[data-testid=progress]')?.textContent.trim()),
+  await page.waitForFunction(
+    (first) => !document.querySelector(`[data-testid=question-${first}]`),
+    firstItem,
   );
   await waitForTitleFocus(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'question-title');
@@ -311,16 +318,15 @@ test('keyboard only: start, pick an answer and reach question 2', T, async () =>
 
 test('no network request leaves the device during a complete run', T, async () => {
   // Promise: answers stay on this device; the app talks to no other host.
+  const { meting } = loadFixtures();
   const context = await env.newContext();
   const page = await context.newPage();
   const seen = [];
   page.on('request', (r) => seen.push(r.url()));
   const served = env.server.requests.length;
-  await page.goto(env.server.url);
-  await waitForApp(page);
-  await startStudent(page);
+  await startInvited(page, env.server.url, meting.fragment);
   await runToEnd(page);
-  await submit(page);
+  await submitInvited(page);
 
   assert.ok(seen.length >= 3, 'the page loaded its files through the test server');
   const elsewhere = seen.filter((u) => !u.startsWith(`${env.server.origin}/`));
@@ -356,7 +362,11 @@ test('touch targets are at least 44 px on a phone', T, async () => {
     for (const b of bad) tooSmall.push(`${screen}: ${b}`);
   };
   await check('start');
-  await startStudent(page);
+  await page.click('[data-testid=role-student]');
+  await page.waitForSelector('[data-testid=trial-start]');
+  await check('the way in');
+  await page.click('[data-testid=trial-start]');
+  await page.waitForSelector('form.question');
   await runToEnd(page, async (p) => check(`question ${await currentItem(p)}`));
   await check('end');
   await submit(page);

@@ -3,6 +3,7 @@
 // questionnaire the way a student would.
 
 import { readFile, mkdir } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -22,14 +23,27 @@ export const OUT_DIR = path.join(E2E_DIR, 'out');
 
 /** localStorage keys the app uses (its DOM/storage contract). */
 export const KEYS = {
-  session: 'spiegel.v1.session.spiegel-student',
-  /** Prefix of the per-response keys `spiegel.v1.response.<id>`. */
+  /** A trial of the student vragenlijst (answers that go nowhere). */
+  session: 'spiegel.v1.session.spiegel-student@trial',
+  /** The run of a meting on this device (`kiosk`: the shared device's). */
+  metingSession: (meting, kiosk = false) =>
+    `spiegel.v1.session.spiegel-student@${meting}${kiosk ? '.kiosk' : ''}`,
+  /** Prefix of the sealed responses waiting on this device for a meting. */
+  outboxPrefix: (meting) => `spiegel.v1.outbox.${meting}.`,
+  /** Prefix of responses an earlier version kept in the clear (never written now). */
   responsePrefix: 'spiegel.v1.response.',
   lang: 'spiegel.v1.lang',
   setAside: (n) => `spiegel.v1.set-aside.${n}`,
 };
 
 export const PHONE = { width: 375, height: 667 };
+/** The phone the issue was tried on. */
+export const TALL_PHONE = { width: 375, height: 740 };
+
+/** `text` with the checksum Spiegel puts at the end of an invitation link. */
+export function signed(text) {
+  return `${text}&c=${crc32(text).toString(16).padStart(8, '0')}`;
+}
 
 /** The newest version of the built-in vragenlijst `id` (src/domain/builtin/<id>/<version>.json), parsed. */
 export function builtinInstrument(id) {
@@ -123,8 +137,8 @@ export function useApp() {
 // Page helpers
 
 const SCREEN = [
-  'role-student', 'progress', 'end', 'done', // plain mode
-  'invite-begin', 'invite-error', 'kiosk-continue', 'receipt', 'handover', // invitations
+  'role-student', 'join-open', 'progress', 'end', 'done', // the start screen, a trial
+  'invite-begin', 'invite-error', 'receipt', 'handover', // invitations
   'new-meting', 'own-file', // the team page (team.html): metingen, own vragenlijst
 ].map((id) => `[data-testid=${id}]`).join(', ');
 const FIELDSET = 'form.question fieldset[data-testid^="question-"]';
@@ -171,14 +185,26 @@ export async function openWithBlockedStorage(env) {
   return { context, page };
 }
 
-/** From the start screen: "Ik ben student" → the first question. */
+/**
+ * From the start screen: "Ik ben student" → "Probeer de vragenlijst" → the first question
+ * of a trial (answers that go nowhere).
+ */
 export async function startStudent(page) {
   await page.click('[data-testid=role-student]');
+  await page.click('[data-testid=trial-start]');
   await page.waitForSelector(FIELDSET);
   await waitForTitleFocus(page);
 }
 
-/** The progress text, e.g. "Vraag 3 van 40". */
+/** Opens an invitation (`fragment` without `#`) and begins: the first question. */
+export async function startInvited(page, url, fragment) {
+  await openApp(page, `${url}#${fragment}`);
+  await page.click('[data-testid=invite-begin]');
+  await page.waitForSelector(FIELDSET);
+  await waitForTitleFocus(page);
+}
+
+/** The progress text, e.g. "Deel 3 van 8". */
 export async function progress(page) {
   return (await page.textContent('[data-testid=progress]')).trim();
 }
@@ -332,10 +358,16 @@ export async function advanceTo(page, predicate) {
   assert.fail('advanceTo: no question on the way matched');
 }
 
-/** From the end screen: "Versturen" → the done screen. */
+/** From a trial's end screen: "Klaar" → the screen that says the answers are gone. */
 export async function submit(page) {
   await page.click('[data-testid=submit]');
   await page.waitForSelector('[data-testid=done]');
+}
+
+/** From an invited run's end screen: "Versturen" → the receipt. */
+export async function submitInvited(page) {
+  await page.click('[data-testid=submit]');
+  await page.waitForSelector('[data-testid=receipt-qr] svg');
 }
 
 /** A localStorage value of the page's origin (null if missing). */
@@ -368,6 +400,18 @@ export function blockStorageScript() {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
   Object.defineProperty(window, 'localStorage', { get: blocked, configurable: true });
+}
+
+/**
+ * Every localStorage key and value of the page's origin that holds one of `texts` (in
+ * the key or the value): a test looks for answers left in the clear.
+ */
+export function storageHolding(page, texts) {
+  return page.evaluate(
+    (texts) =>
+      Object.entries(localStorage).filter(([k, v]) => texts.some((t) => k.includes(t) || v.includes(t))),
+    texts,
+  );
 }
 
 /**

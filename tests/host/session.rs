@@ -146,6 +146,56 @@ fn answers_are_checked_against_their_item() {
     s.apply(&i, answer("hulp", Answer::DontKnow)).unwrap();
 }
 
+/// Walks `i` to the end screen, answering every question with its first answer (or a
+/// random one of the first two), and returns the progress seen on every screen.
+fn walk(i: &Instrument, rng: &mut Lcg) -> Vec<spiegel::domain::session::Progress> {
+    let mut s = Session::start(i);
+    let mut seen = vec![s.progress(i)];
+    for _ in 0..400 {
+        let Some(item) = s.current(i).cloned() else { break };
+        let options = s.options(i, &item.id);
+        let a = match &item.kind {
+            ItemKind::SingleChoice { .. } if !options.is_empty() => {
+                choice(&options[rng.next(options.len().min(3))].code)
+            }
+            ItemKind::MultipleChoice { .. } if !options.is_empty() => {
+                Answer::Choices(vec![options[rng.next(options.len())].code.clone()])
+            }
+            _ => first_answer(&item),
+        };
+        s.apply(i, answer(&item.id, a)).unwrap();
+        s.apply(i, Action::Next).unwrap();
+        seen.push(s.progress(i));
+    }
+    assert_eq!(s.position(), &Position::End, "the walk reached the end screen");
+    seen
+}
+
+#[test]
+fn the_progress_figure_never_jumps_back_and_its_total_never_changes() {
+    let vragenlijsten = [
+        ("student", builtin::student().unwrap()),
+        ("staff", builtin::staff().unwrap()),
+        ("kinds", instrument(KINDS)),
+    ];
+    for (name, i) in vragenlijsten {
+        let mut rng = Lcg(11);
+        for route in 0..60 {
+            let seen = walk(&i, &mut rng);
+            assert_eq!(seen[0].part, 1, "{name}: a run starts in the first part");
+            for pair in seen.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                assert_eq!(a.parts, i.sections.len(), "{name} {route}: {a:?}");
+                assert_eq!(b.parts, a.parts, "{name} {route}: the number of parts changed");
+                assert!(b.part >= a.part, "{name} {route}: back a part, {a:?} → {b:?}");
+                assert!(b.permille > a.permille, "{name} {route}: the bar did not move on");
+            }
+            let last = seen.last().unwrap();
+            assert_eq!((last.part, last.permille), (last.parts, 1000), "{name}");
+        }
+    }
+}
+
 #[test]
 fn a_required_matrix_needs_every_row() {
     let i = instrument(KINDS);
@@ -155,7 +205,12 @@ fn a_required_matrix_needs_every_row() {
         .unwrap();
     assert_eq!(
         s.apply(&i, Action::Next),
-        Err(SessionError::RowsMissing { item: "matrix".into(), missing: 1 })
+        Err(SessionError::RowsMissing {
+            item: "matrix".into(),
+            missing: 1,
+            rows: vec!["rustig".into()]
+        }),
+        "the open row is named, so the screen can show which one"
     );
     let both =
         BTreeMap::from([("veilig".into(), "2".into()), ("rustig".into(), DONT_KNOW_CODE.into())]);

@@ -120,7 +120,7 @@ impl ExportError {
             ),
             E::OtherInstrument => pick(
                 "Een antwoord hoort bij een andere vragenlijst dan zijn meting.".into(),
-                "A response belongs to another questionnaire than its meting.".into(),
+                "A response belongs to another questionnaire than its survey round.".into(),
             ),
             E::ReservedCode { item, code } => pick(
                 format!("Vraag {item} gebruikt de code '{code}', die de export nodig heeft voor ontbrekende antwoorden."),
@@ -160,7 +160,7 @@ impl ExportError {
             ),
             E::UnknownMeting(m) => pick(
                 format!("De export noemt meting {m}, maar die staat er niet in."),
-                format!("The export names meting {m}, but it is not in it."),
+                format!("The export names survey round {m}, but it is not in it."),
             ),
             E::UnknownItem(item) => pick(
                 format!("De export noemt vraag {item}, maar die staat niet in het codeboek."),
@@ -180,11 +180,11 @@ impl ExportError {
             ),
             E::CountMismatch(m) => pick(
                 format!("Meting {m} bevat niet het aantal antwoorden dat de export noemt."),
-                format!("Meting {m} does not hold the number of responses the export states."),
+                format!("Survey round {m} does not hold the number of responses the export states."),
             ),
             E::WrongInstrument { meting, expected, found } => pick(
                 format!("Meting {meting} gebruikt vragenlijst {found}, niet {expected}."),
-                format!("Meting {meting} used questionnaire {found}, not {expected}."),
+                format!("Survey round {meting} used questionnaire {found}, not {expected}."),
             ),
             E::AggregatesOnly => pick(
                 "Deze export bevat alleen totalen, geen losse antwoorden.".into(),

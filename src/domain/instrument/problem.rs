@@ -1,5 +1,6 @@
 //! Problems found in an instrument file, each with its place, in plain words.
 
+pub use super::json_error::JsonProblem;
 use crate::domain::text::Lang;
 
 /// One problem in an instrument file.
@@ -15,9 +16,18 @@ pub struct Problem {
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
-    /// The file is not JSON, or a key or value has the wrong shape.
+    /// The file is not JSON, or a key or value has the wrong shape: in plain words, with
+    /// the line and column where the reader stopped.
+    Json {
+        /// What is wrong.
+        problem: JsonProblem,
+        /// Line and column (both from 1), when the reader knows them.
+        at: Option<(usize, usize)>,
+    },
+    /// A built-in vragenlijst that cannot be had (not compiled in, or not the file that
+    /// was expected): a fault of the app, not of a user's file.
     Syntax {
-        /// What the JSON reader said.
+        /// What went wrong.
         detail: String,
     },
     /// The file is for another format version.
@@ -290,6 +300,14 @@ impl ProblemKind {
         let nl = lang == Lang::Nl;
         let pick = |n: String, e: String| if nl { n } else { e };
         match self {
+            P::Json { problem, at } => {
+                let what = problem.message(lang);
+                match at {
+                    Some((line, column)) if nl => format!("{what} (regel {line}, kolom {column})"),
+                    Some((line, column)) => format!("{what} (line {line}, column {column})"),
+                    None => what,
+                }
+            }
             P::Syntax { detail } => pick(
                 format!("Het bestand is geen geldige vragenlijst: {detail}"),
                 format!("The file is not a valid instrument: {detail}"),

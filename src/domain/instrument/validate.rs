@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::file::{
     ChoiceFile, ConditionFile, InstrumentFile, ItemFile, ScaleFile, TextFile, FORMAT_VERSION,
 };
-use super::problem::{Problem, ProblemKind as P};
+use super::problem::{JsonProblem, Problem, ProblemKind as P};
 use super::{
     content_hash, Audience, Bands, Choice, Construct, ContentHash, ContextKey, Instrument, Item,
     ItemKind, Section, Source, Theme,
@@ -66,8 +66,8 @@ pub fn parse_known(json: &str, hash: ContentHash) -> Result<Instrument, Vec<Prob
             return Err(vec![Problem::new("spiegel_instrument", P::FormatVersion { found })]);
         }
         None => {
-            let detail = "missing 'spiegel_instrument': 1 (is this a Spiegel instrument file?)";
-            return Err(vec![Problem::new("", P::Syntax { detail: detail.into() })]);
+            let kind = P::Json { problem: JsonProblem::NotAnInstrument, at: None };
+            return Err(vec![Problem::new("", kind)]);
         }
     }
     let file: InstrumentFile = serde_json::from_str(json).map_err(|e| vec![syntax(&e)])?;
@@ -89,12 +89,13 @@ struct Probe {
 
 fn syntax(e: &serde_json::Error) -> Problem {
     let full = e.to_string();
-    // serde_json appends " at line L column C"; say it in words that fit both languages.
-    let detail = match full.rfind(" at line ") {
-        Some(i) => format!("{} (line {}, column {})", &full[..i], e.line(), e.column()),
-        None => full,
+    // serde_json appends " at line L column C"; the place is kept apart, the words are
+    // made plain ([`JsonProblem`]).
+    let (message, at) = match full.rfind(" at line ") {
+        Some(i) => (&full[..i], Some((e.line(), e.column()))),
+        None => (full.as_str(), None),
     };
-    Problem::new("", P::Syntax { detail })
+    Problem::new("", P::Json { problem: JsonProblem::from_reader(message), at })
 }
 
 /// What later checks need to know about an item: where it is and what it takes.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::context::{use_lang, use_persist, Notice, StorageWarning};
-use crate::ui::i18n::words;
+use crate::ui::i18n::{use_address, words_for};
 
 /// Shows a banner while answers cannot be stored, and one-time notices (a corrupt entry
 /// set aside, answers that no longer fit). The live regions are always in the page, so
@@ -12,8 +12,9 @@ use crate::ui::i18n::words;
 pub fn Banners() -> impl IntoView {
     let persist = use_persist();
     let lang = use_lang();
+    let address = use_address();
     let warning = move || {
-        let w = words(lang.get());
+        let w = words_for(lang.get(), address.get());
         persist.warning.get().map(|k| {
             let text = match k {
                 StorageWarning::Blocked => w.storage_blocked,
@@ -26,7 +27,7 @@ pub fn Banners() -> impl IntoView {
         })
     };
     let notice = move || {
-        let w = words(lang.get());
+        let w = words_for(lang.get(), address.get());
         persist.notice.get().map(|n| {
             let text = match n {
                 Notice::SetAside => w.set_aside,

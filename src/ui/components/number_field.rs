@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};
 use crate::domain::text::{Lang, Text};
 use crate::ui::components::option_list::OptionList;
-use crate::ui::i18n::words;
+use crate::ui::i18n::use_words;
 
 /// A numeric input. A value that is not a whole number shows a hint and is not stored;
 /// an empty field clears the answer.
@@ -31,7 +31,7 @@ pub fn NumberField(
     /// Called when the field is emptied.
     on_clear: Callback<()>,
 ) -> impl IntoView {
-    let w = words(lang);
+    let w = use_words(lang);
     let input_id = format!("{name}-input");
     let not_a_number = RwSignal::new(false);
     let value = move || match answer.get() {

@@ -24,13 +24,18 @@ pub fn OptionList(
     /// Extra class for the list, e.g. `options--row` for a matrix scale.
     #[prop(optional)]
     class: &'static str,
+    /// An id for the first input, so focus can be moved to the list.
+    #[prop(optional, into)]
+    first_id: Option<String>,
     /// Called with the code of the option the user picked or toggled.
     on_pick: Callback<String>,
 ) -> impl IntoView {
     let input_type = if multiple { "checkbox" } else { "radio" };
     let inputs = options
         .into_iter()
-        .map(|(code, label)| {
+        .enumerate()
+        .map(|(n, (code, label))| {
+            let id = if n == 0 { first_id.clone() } else { None };
             let dont_know = code == DONT_KNOW_CODE;
             let checked = {
                 let code = code.clone();
@@ -50,6 +55,7 @@ pub fn OptionList(
             view! {
                 <label class=if dont_know { "option option--dont-know" } else { "option" }>
                     <input
+                        id=id
                         class="option__input"
                         type=input_type
                         name=name.clone()

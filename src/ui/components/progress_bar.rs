@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use crate::domain::session::Progress;
 use crate::domain::text::Lang;
-use crate::ui::i18n::words;
+use crate::ui::i18n::use_words;
 
-/// "Vraag 5 van 48" above a native `<progress>` bar, which screen readers announce as a
-/// progress bar without any extra ARIA.
+/// "Deel 3 van 8" above a native `<progress>` bar, which screen readers announce as a
+/// progress bar without any extra ARIA. Both stay steady through a run: the parts are
+/// every section of the vragenlijst, the bar the place among all its questions (see
+/// [`Progress`]). A vragenlijst of one part shows how far along it is in percent.
 #[component]
 pub fn ProgressBar(
     /// Language of the texts.
@@ -16,10 +18,14 @@ pub fn ProgressBar(
     #[prop(into)]
     progress: Signal<Progress>,
 ) -> impl IntoView {
-    let w = words(lang);
+    let w = use_words(lang);
     let label = move || {
         let p = progress.get();
-        format!("{} {} {} {}", w.question, p.position, w.of, p.total)
+        if p.parts > 1 {
+            format!("{} {} {} {}", w.part, p.part, w.of, p.parts)
+        } else {
+            format!("{} % {}", p.permille / 10, w.percent_done)
+        }
     };
     view! {
         <div class="progress">
@@ -27,8 +33,8 @@ pub fn ProgressBar(
             <progress
                 class="progress__bar"
                 aria-labelledby="progress-text"
-                max=move || progress.get().total.max(1)
-                value=move || progress.get().position
+                max="1000"
+                value=move || progress.get().permille
             ></progress>
         </div>
     }

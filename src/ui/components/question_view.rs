@@ -8,7 +8,12 @@ use crate::domain::text::Lang;
 use crate::ui::components::number_field::NumberField;
 use crate::ui::components::option_list::OptionList;
 use crate::ui::components::text_field::TextField;
-use crate::ui::i18n::words;
+use crate::ui::i18n::use_words;
+
+/// The id of the first input of a matrix row, so focus can be moved to it.
+pub fn row_input_id(item: &str, row: &str) -> String {
+    format!("row-{item}-{row}")
+}
 
 /// A question as a `fieldset` whose `legend` is the question text.
 #[component]
@@ -27,8 +32,11 @@ pub fn QuestionView(
     /// Id for the question text, which receives focus when the screen shows; fields
     /// without a label of their own are labelled by it.
     title_id: &'static str,
+    /// A matrix's rows that still need an answer (after "Volgende"): marked.
+    #[prop(optional, into)]
+    open_rows: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let w = words(lang);
+    let w = use_words(lang);
     let help_id = format!("{}-help", item.id);
     let help = item.help.as_ref().map(|h| {
         view! { <p class="question__help" id=help_id.clone()>{h.get(lang).to_string()}</p> }
@@ -73,8 +81,18 @@ pub fn QuestionView(
         }
         ItemKind::Matrix { rows, points } => {
             let scale = labels(points);
+            let item_id = item.id.clone();
             rows.into_iter()
                 .map(|row| {
+                    let first_id = row_input_id(&item_id, &row.id);
+                    let open = {
+                        let id = row.id.clone();
+                        move || open_rows.with(|o| o.contains(&id))
+                    };
+                    let open_class = {
+                        let open = open.clone();
+                        move || if open() { "matrix__row matrix__row--open" } else { "matrix__row" }
+                    };
                     let id = row.id.clone();
                     let selected = Signal::derive(move || match answer.get() {
                         Some(Answer::Rows(r)) => r.get(&id).cloned().into_iter().collect(),
@@ -85,7 +103,8 @@ pub fn QuestionView(
                         on_answer.run(with_row(answer.get_untracked().as_ref(), &id, &code))
                     });
                     view! {
-                        <fieldset class="matrix__row" data-testid=format!("row-{}", row.id)>
+                        <fieldset class=open_class data-testid=format!("row-{}", row.id)
+                            data-open=move || open().then_some("true")>
                             <legend class="matrix__statement">{row.text.get(lang).to_string()}</legend>
                             <OptionList
                                 name=format!("{name}.{}", row.id)
@@ -93,6 +112,7 @@ pub fn QuestionView(
                                 options=scale.clone()
                                 selected
                                 class="options--row"
+                                first_id
                                 on_pick
                             />
                         </fieldset>

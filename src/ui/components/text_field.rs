@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::answer::Answer;
 use crate::domain::text::Lang;
-use crate::ui::i18n::words;
+use crate::ui::i18n::use_words;
 
 /// A text area with a length limit, a counter and a privacy reminder: open text can
 /// identify a person, so the respondent is told not to write names.
@@ -24,14 +24,16 @@ pub fn TextField(
     /// Called with the text as typed (blank text clears the answer).
     on_answer: Callback<Answer>,
 ) -> impl IntoView {
-    let w = words(lang);
+    let w = use_words(lang);
     let note_id = format!("{name}-privacy");
     let text = move || match answer.get() {
         Some(Answer::Text(t)) => t,
         _ => String::new(),
     };
-    let left =
-        move || format!("{} {}", max_length.saturating_sub(text().chars().count()), w.chars_left);
+    let left = move || {
+        let left = max_length.saturating_sub(text().chars().count());
+        format!("{left} {}", if left == 1 { w.char_left } else { w.chars_left })
+    };
     view! {
         <p class="question__privacy" id=note_id.clone()>{w.open_text_privacy}</p>
         <textarea

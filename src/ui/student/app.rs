@@ -1,35 +1,36 @@
 //! The student app's root: provides the services and switches between the screens a
-//! student's phone (or a kiosk) needs: the start screen, the runner, the invitation, the
-//! receipt and the kiosk hand-over. The team's screens are another app on another page
-//! ([`crate::ui::team`]), so a phone never downloads them.
+//! student's phone (or a kiosk) needs: the start screen, the way in with an invitation,
+//! the runner, the invitation, the receipt and the kiosk hand-over. The team's screens
+//! are another app on another page ([`crate::ui::team`]), so a phone never downloads them.
 //!
 //! The app runs in one of two modes, decided by the URL fragment when the page opens:
-//! plain (the start screen and a run kept on the device) or *invited* (an invitation
-//! link: one meting's vragenlijst, sealed on submit, optionally as a kiosk).
+//! plain (the start screen, where answers can only be given as a trial that goes
+//! nowhere) or *invited* (an invitation link: one meting's vragenlijst, sealed on submit,
+//! optionally as a kiosk). Answers only ever leave a run sealed to a meting, so none are
+//! stranded on a device where the team cannot collect them.
+
+mod kiosk;
+mod run;
 
 use leptos::prelude::*;
 
 use crate::domain::builtin::{self, BuiltinFile, STAFF_ID, STUDENT_ID};
 use crate::domain::catalog::{Catalog, Origin};
 use crate::domain::envelope::{self, Envelope};
-use crate::domain::instrument::Instrument;
-use crate::domain::meting::Invitation;
-use crate::domain::payload;
-use crate::domain::response::Response;
-use crate::domain::seal;
+use crate::domain::instrument::{Audience, Instrument};
+use crate::domain::meting::{Invitation, InvitationError};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
-use crate::storage::journal;
-use crate::ui::browser::{
-    download, fragment, open_fragment, open_page, random_id, secure_random, this_week, Page,
-};
+use crate::storage::journal::Run;
+use crate::ui::browser::{download, fragment, now_ms, open_fragment, open_page, random_id, Page};
 use crate::ui::builtins::when_loaded;
 use crate::ui::context::{Kept, Persist};
-use crate::ui::i18n::words;
+use crate::ui::i18n::{use_address, words, Address};
 use crate::ui::shell::{provide_services, Shell};
-use crate::ui::student::pages::done::DonePage;
-use crate::ui::student::pages::handover::HandoverPage;
+use crate::ui::student::pages::done::TrialDonePage;
+use crate::ui::student::pages::handover::{After, HandoverPage};
 use crate::ui::student::pages::invite::{InvitePage, InviteState};
+use crate::ui::student::pages::join::JoinPage;
 use crate::ui::student::pages::receipt::ReceiptPage;
 use crate::ui::student::pages::runner::RunnerPage;
 use crate::ui::student::pages::start::{Choice, StartPage};
@@ -38,11 +39,11 @@ use crate::ui::student::pages::start::{Choice, StartPage};
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Screen {
     Start,
+    /// The way in: open an invitation, or try the vragenlijst of this audience.
+    Join(Audience),
     Run,
-    /// Done; `saved` tells whether the device kept the response.
-    Done {
-        saved: bool,
-    },
+    /// A trial has ended; its answers are gone.
+    TrialDone,
     /// An invitation's start screen.
     Invite,
     /// The sealed response as QR code and file (own device).
@@ -50,7 +51,7 @@ enum Screen {
         kept: Kept,
     },
     /// Kiosk: pass the device on.
-    Handover,
+    Handover(After),
 }
 
 /// How the page was opened.
@@ -58,8 +59,8 @@ enum Screen {
 enum Mode {
     Plain,
     Invited(Invitation),
-    /// An invitation link that cannot be read.
-    Broken,
+    /// An invitation link that cannot be read, and why.
+    Broken(InvitationError),
 }
 
 /// The student app. Opens storage (falling back to memory), resumes a run in progress,
@@ -67,7 +68,7 @@ enum Mode {
 /// can be rebuilt in the other language without losing anything.
 #[component]
 pub fn App() -> impl IntoView {
-    let (persist, lang) = provide_services();
+    let (persist, lang) = provide_services(Address::Je);
     let body = when_loaded(needed_builtins(persist), lang, move |builtins| {
         let mut catalog = Catalog::with_parsed_builtins(builtins);
         persist.load_instruments(&mut catalog);
@@ -88,7 +89,7 @@ pub fn App() -> impl IntoView {
 /// needs exactly that version (all a student's phone fetches); otherwise, and on a
 /// device that keeps own vragenlijsten (which may mirror a built-in one and are only
 /// read against it), also the newest student and staff vragenlijsten (the start screen,
-/// a run, a link that cannot be read).
+/// a trial, a link that cannot be read).
 fn needed_builtins(persist: Persist) -> Vec<&'static BuiltinFile> {
     let frag = fragment();
     let invited = Invitation::is_invitation(&frag)
@@ -116,8 +117,8 @@ struct Screens {
     instrument: StoredValue<Instrument>,
     session: RwSignal<Session>,
     screen: RwSignal<Screen>,
-    /// Kiosk: a run was left half way when the page opened.
-    half_way: RwSignal<bool>,
+    /// Kiosk: a run someone left was wiped when the page opened.
+    wiped: RwSignal<bool>,
     /// The last sealed response and its key in the outbox, for the receipt.
     receipt: StoredValue<Option<(Envelope, Option<String>)>>,
     /// Kiosk: the outbox keys of the responses last downloaded.
@@ -131,45 +132,77 @@ impl Screens {
         let mode = if !Invitation::is_invitation(&frag) {
             Mode::Plain
         } else {
-            Invitation::from_fragment(&frag).map_or(Mode::Broken, Mode::Invited)
+            Invitation::from_fragment(&frag).map_or_else(Mode::Broken, Mode::Invited)
         };
         let invited = match &mode {
-            Mode::Invited(inv) => {
-                catalog.version(&inv.instrument, &inv.version).cloned().map(|i| (i, inv.kiosk))
-            }
+            Mode::Invited(inv) => catalog.version(&inv.instrument, &inv.version).cloned(),
             _ => None,
         };
-        // Plain mode resumes the run it marked active. An invitation resumes its own
-        // vragenlijst's run if that holds an answer; a kiosk first asks whose it is.
-        let resumed = persist.active().and_then(|id| {
-            let instrument = catalog.current(&id)?.clone();
-            let session = persist.load_session(&instrument)?;
-            Some((instrument, session))
-        });
-        let mut half_way = false;
-        let (instrument, session, screen) = match (&mode, invited, resumed) {
-            (Mode::Plain, _, Some((i, s))) => (i, s, Screen::Run),
-            (Mode::Invited(inv), Some((i, kiosk)), _) => match persist.load_session(&i) {
-                Some(mut s) if !s.response(&i).is_empty() => {
-                    half_way = kiosk;
-                    let screen = if kiosk { Screen::Invite } else { Screen::Run };
-                    s.preset(&i, inv.context.answers(&i));
-                    (i, s, screen)
+        let mut wiped = false;
+        let (instrument, session, screen) = match (&mode, invited) {
+            (Mode::Invited(inv), Some(i)) => {
+                let run = run_of(inv);
+                let given = inv.context.answers(&i);
+                let resumed = match run {
+                    // A kiosk's run resumes only while its student can still be at the
+                    // device (a reload within the idle time); otherwise it is wiped, and
+                    // the next student is never offered to go on with it.
+                    Run::Kiosk(_) => {
+                        wiped = persist.adopt_earlier(&i, run);
+                        match persist.load_run(&i, run) {
+                            Some((s, touched)) if kiosk::still_there(touched, now_ms()) => Some(s),
+                            Some((s, _)) => {
+                                wiped |= !s.response(&i).is_empty();
+                                persist.end_run(&i.id, run);
+                                None
+                            }
+                            None => None,
+                        }
+                    }
+                    _ => {
+                        persist.adopt_earlier(&i, run);
+                        persist.load_session(&i, run)
+                    }
+                };
+                match resumed {
+                    Some(mut s) if !s.response(&i).is_empty() => {
+                        s.preset(&i, given);
+                        (i, s, Screen::Run)
+                    }
+                    _ => {
+                        let s = Session::start_with(&i, given);
+                        (i, s, Screen::Invite)
+                    }
                 }
-                _ => {
-                    let session = Session::start_with(&i, inv.context.answers(&i));
-                    (i, session, Screen::Invite)
+            }
+            (Mode::Plain, _) => {
+                // A trial in progress resumes after a reload.
+                let trial = persist.trial().and_then(|id| {
+                    let i = catalog.current(&id)?.clone();
+                    let s = persist.load_session(&i, Run::Trial)?;
+                    Some((i, s))
+                });
+                match trial {
+                    Some((i, s)) => (i, s, Screen::Run),
+                    None => {
+                        let first = catalog.currents().next()?.1.clone();
+                        let s = Session::start(&first);
+                        (first, s, Screen::Start)
+                    }
                 }
-            },
-            (mode, _, _) => {
+            }
+            (_, _) => {
                 let first = catalog.currents().next()?.1.clone();
-                let session = Session::start(&first);
-                let screen = if *mode == Mode::Plain { Screen::Start } else { Screen::Invite };
-                (first, session, screen)
+                let s = Session::start(&first);
+                (first, s, Screen::Invite)
             }
         };
         if screen == Screen::Run {
-            persist.claim_run(&instrument.id);
+            let run = match &mode {
+                Mode::Invited(inv) => run_of(inv),
+                _ => Run::Trial,
+            };
+            persist.claim_run(&run.slot(&instrument.id));
         }
         Some(Screens {
             persist,
@@ -178,7 +211,7 @@ impl Screens {
             instrument: StoredValue::new(instrument),
             session: RwSignal::new(session),
             screen: RwSignal::new(screen),
-            half_way: RwSignal::new(half_way),
+            wiped: RwSignal::new(wiped),
             receipt: StoredValue::new(None),
             collected: StoredValue::new(Vec::new()),
         })
@@ -191,118 +224,25 @@ impl Screens {
         })
     }
 
-    /// A fresh session of `instrument`: an invitation's niveau and leerweg answer the items
-    /// they can, so those are not asked.
-    fn fresh(self, instrument: &Instrument) -> Session {
-        match self.invitation() {
-            Some(inv) => Session::start_with(instrument, inv.context.answers(instrument)),
-            None => Session::start(instrument),
-        }
+    /// The run this page holds: a trial, or the invitation's meting on this device.
+    fn run(self) -> Run {
+        self.invitation().map_or(Run::Trial, |inv| run_of(&inv))
     }
 
-    /// Starts (or resumes) the instrument with this id: for an invitation, the version it
-    /// names (a meting of an earlier version gets that version's questions), otherwise
-    /// the newest.
-    fn start(self, id: &str) {
-        let invited = self.invitation().filter(|inv| inv.instrument == id);
-        let found = self.catalog.with_value(|c| match &invited {
-            Some(inv) => c.version(&inv.instrument, &inv.version).cloned(),
-            None => c.current(id).cloned(),
-        });
-        let Some(instrument) = found else { return };
-        self.persist.claim_run(&instrument.id);
-        let session = match self.persist.load_session(&instrument) {
-            Some(mut s) => {
-                if let Some(inv) = &invited {
-                    s.preset(&instrument, inv.context.answers(&instrument));
-                }
-                s
-            }
-            None => self.fresh(&instrument),
-        };
-        self.persist.save_session(&instrument, &session);
-        // Only plain mode marks the run active: an invitation finds its run by itself,
-        // and a kiosk's run must never open on the team's start screen.
-        if self.invitation().is_none() {
-            self.persist.set_active(&instrument.id);
-        }
-        self.instrument.set_value(instrument);
-        self.session.set(session);
-        self.half_way.set(false);
-        self.screen.set(Screen::Run);
-    }
-
-    /// Kiosk: wipes a run someone left, then starts fresh.
-    fn wipe(self) {
-        let id = self.instrument.with_value(|i| i.id.clone());
-        self.persist.end_run(&id);
-        self.session.set(self.instrument.with_value(|i| self.fresh(i)));
-        self.start(&id);
-    }
-
-    /// Submits a finished session. Plain mode keeps the response on the device; invited,
-    /// it is sealed to the meting and only the sealed envelope is kept.
-    fn submit(self, session: Session) -> Kept {
-        let response = self
-            .instrument
-            .with_value(|i| journal::response(i, &session, random_id(), this_week()));
-        let Some(inv) = self.invitation() else {
-            let kept = self.instrument.with_value(|i| self.persist.complete(i, &response));
-            if kept != Kept::Failed {
-                self.screen.set(Screen::Done { saved: kept == Kept::OnDevice });
-            }
-            return kept;
-        };
-        let response: Response = response.into();
-        let plain = self.instrument.with_value(|i| payload::encode(i, &response));
-        let (Ok(plain), Some(seed)) = (plain, secure_random::<32>()) else {
-            return Kept::Failed;
-        };
-        let envelope = Envelope { meting: inv.meting, sealed: seal::seal(&inv.key, &plain, seed) };
-        let bytes = envelope.to_bytes();
-        // On the team device that holds the meting (a kiosk there), the response goes
-        // straight into it: into `localStorage` now, synchronously, and into the team
-        // store when the team page next starts or sees it. Elsewhere it waits in the
-        // outbox until the teacher collects it.
-        let here = self.persist.holds_meting(inv.meting);
-        let (kept, slot) = if here {
-            (self.persist.deliver(inv.meting, &response.id, &bytes), None)
-        } else {
-            let slot = random_id();
-            let kept = self.persist.post(inv.meting, &slot, &bytes);
-            let key = crate::storage::StorageKey::Outbox(inv.meting.to_text(), slot).as_string();
-            (kept, Some(key))
-        };
-        if inv.kiosk {
-            // A kiosk must never hand over a device with answers that are not kept.
-            if kept == Kept::Failed {
-                return kept;
-            }
-            self.instrument.with_value(|i| self.persist.end_run(&i.id));
-            self.session.set(self.instrument.with_value(|i| self.fresh(i)));
-            self.receipt.set_value(None);
-            self.screen.set(Screen::Handover);
-            return kept;
-        }
-        // On an own device the receipt is the way out; if the device could not keep the
-        // sealed response, the session stays too, so nothing is lost before it is handed in.
-        if kept != Kept::Failed {
-            self.instrument.with_value(|i| self.persist.end_run(&i.id));
-        }
-        self.receipt.set_value(Some((envelope, slot.filter(|_| kept == Kept::OnDevice))));
-        self.screen.set(Screen::Receipt { kept });
-        Kept::OnDevice
+    fn kiosk(self) -> bool {
+        matches!(self.run(), Run::Kiosk(_))
     }
 
     fn invite_state(self, lang: Lang) -> InviteState {
-        let Some(inv) = self.invitation() else { return InviteState::Broken };
+        let inv = match self.mode.get_value() {
+            Mode::Invited(inv) => inv,
+            Mode::Broken(e) => return InviteState::Broken(e),
+            Mode::Plain => return InviteState::Broken(InvitationError::Missing("m")),
+        };
         let present =
             self.instrument.with_value(|i| i.id == inv.instrument && i.version == inv.version);
         if !present {
             return InviteState::Missing;
-        }
-        if self.half_way.get_untracked() {
-            return InviteState::HalfWay;
         }
         let answered = !inv.kiosk && !self.persist.outbox(inv.meting).is_empty();
         InviteState::Ready {
@@ -334,18 +274,38 @@ impl Screens {
         started
     }
 
+    /// How the screen on show addresses the reader: "u" for a staff vragenlijst (or a
+    /// staff member's way in), "je" otherwise.
+    fn address(self, screen: Screen) -> Address {
+        match screen {
+            Screen::Start => Address::Je,
+            Screen::Join(audience) => Address::of(audience),
+            _ => self.instrument.with_value(|i| Address::of(i.audience)),
+        }
+    }
+
     /// The current screen, rebuilt when the screen or the language changes.
     fn view(self, lang: RwSignal<Lang>) -> impl IntoView {
         let Screens { instrument, session, screen, catalog, persist, .. } = self;
+        let address = use_address();
+        if self.kiosk() {
+            kiosk::keep_history_inside();
+        }
         let start = Callback::new(move |id: String| self.start(&id));
         let on_submit = Callback::new(move |s: Session| self.submit(s));
+        let on_stop = Callback::new(move |()| self.stop());
         let to_start = Callback::new(move |()| screen.set(Screen::Start));
         let open_own = Callback::new(move |()| open_page(Page::Team, "own"));
         let to_team = Callback::new(move |()| open_page(Page::Team, ""));
         let leave = Callback::new(move |()| open_fragment(""));
         move || {
             let lang = lang.get();
-            match screen.get() {
+            let now = screen.get();
+            let wanted = self.address(now);
+            if address.get_untracked() != wanted {
+                address.set(wanted);
+            }
+            match now {
                 Screen::Start => {
                     let own = catalog.with_value(|c| {
                         c.currents()
@@ -356,37 +316,56 @@ impl Screens {
                             })
                             .collect::<Vec<_>>()
                     });
-                    view! { <StartPage lang own on_start=start on_open_own=open_own on_team=to_team /> }
+                    let on_role = Callback::new(move |a: Audience| screen.set(Screen::Join(a)));
+                    view! { <StartPage lang own on_role on_start=start on_open_own=open_own on_team=to_team /> }
                         .into_any()
                 }
-                Screen::Run => {
-                    view! { <RunnerPage lang instrument session on_submit /> }.into_any()
+                Screen::Join(audience) => {
+                    let id = match audience {
+                        Audience::Student => STUDENT_ID,
+                        Audience::Staff => STAFF_ID,
+                    };
+                    let on_trial = Callback::new(move |()| self.start(id));
+                    view! { <JoinPage lang on_trial on_back=to_start /> }.into_any()
                 }
-                Screen::Done { saved } => {
-                    view! { <DonePage lang saved on_restart=to_start /> }.into_any()
+                Screen::Run => {
+                    let run = self.run();
+                    let guard = self.kiosk().then(|| {
+                        let on_timeout = Callback::new(move |()| self.timed_out());
+                        view! { <kiosk::IdleGuard lang on_timeout /> }
+                    });
+                    view! {
+                        <RunnerPage lang instrument session run on_submit on_stop />
+                        {guard}
+                    }
+                    .into_any()
+                }
+                Screen::TrialDone => {
+                    view! { <TrialDonePage lang on_restart=to_start /> }.into_any()
                 }
                 Screen::Invite => {
                     let state = self.invite_state(lang);
-                    let kiosk = self.invitation().is_some_and(|i| i.kiosk);
+                    let kiosk = self.kiosk();
+                    let wiped = self.wiped.get_untracked();
                     let on_begin = Callback::new(move |()| {
                         let id = instrument.with_value(|i| i.id.clone());
+                        self.wiped.set(false);
                         self.start(&id);
                     });
                     let on_receipt = Callback::new(move |()| self.show_receipt());
-                    let on_wipe = Callback::new(move |()| self.wipe());
-                    view! { <InvitePage lang state kiosk on_begin on_receipt on_wipe on_leave=leave /> }
+                    view! { <InvitePage lang state kiosk wiped on_begin on_receipt on_leave=leave /> }
                         .into_any()
                 }
                 Screen::Receipt { kept } => {
                     let Some((envelope, key)) = self.receipt.get_value() else {
-                        return view! { <DonePage lang saved=false on_restart=leave /> }.into_any();
+                        return view! { <TrialDonePage lang on_restart=leave /> }.into_any();
                     };
                     let on_remove = Callback::new(move |()| {
                         key.as_ref().is_some_and(|k| persist.clear_outbox(std::slice::from_ref(k)))
                     });
                     view! { <ReceiptPage lang envelope kept on_remove /> }.into_any()
                 }
-                Screen::Handover => {
+                Screen::Handover(after) => {
                     let waiting =
                         self.invitation().map_or(0, |inv| persist.outbox(inv.meting).len());
                     let on_next = Callback::new(move |()| {
@@ -396,10 +375,19 @@ impl Screens {
                     let on_collect = Callback::new(move |()| self.collect_outbox());
                     let on_clear =
                         Callback::new(move |()| persist.clear_outbox(&self.collected.get_value()));
-                    view! { <HandoverPage lang waiting on_next on_collect on_clear on_stop=leave /> }
+                    view! { <HandoverPage lang after waiting on_next on_collect on_clear on_stop=leave /> }
                         .into_any()
                 }
             }
         }
+    }
+}
+
+/// The run an invitation opens on this device.
+fn run_of(inv: &Invitation) -> Run {
+    if inv.kiosk {
+        Run::Kiosk(inv.meting)
+    } else {
+        Run::Meting(inv.meting)
     }
 }

@@ -19,11 +19,13 @@ use crate::domain::meting::{Draft, MetingId};
 use crate::domain::seal::{KeyPair, SealError};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
-use crate::ui::browser::{fragment, open_fragment, open_page, Page};
+use crate::storage::journal::Run;
+use crate::ui::browser::{fragment, open_page, replace_page, Page};
 use crate::ui::builtins::when_loaded;
 use crate::ui::context::Persist;
-use crate::ui::i18n::words;
+use crate::ui::i18n::Address;
 use crate::ui::shell::{provide_services, Shell};
+use crate::ui::team::i18n::team::team_words;
 use crate::ui::team::pages::export::{ExportPage, Format as ExportFormat};
 use crate::ui::team::pages::meting::{Incoming, MetingPage, UnlockError};
 use crate::ui::team::pages::meting_safety::MetingSafety;
@@ -62,7 +64,7 @@ enum Screen {
 /// The team app.
 #[component]
 pub fn App() -> impl IntoView {
-    let (persist, lang) = provide_services();
+    let (persist, lang) = provide_services(Address::U);
     // The team store opens while the built-in vragenlijsten load.
     let team = TeamService::open(persist);
     provide_context(team);
@@ -133,15 +135,18 @@ struct Screens {
 }
 
 impl Screens {
-    /// Starts (or resumes) the instrument with this id on the student page: the run is
-    /// stored and marked active there, and that page resumes it.
+    /// Tries the instrument with this id on the student page: the trial is stored and
+    /// marked there, and that page resumes it. Its answers go nowhere; a meting collects
+    /// real ones.
     fn start(self, id: &str) {
         let Some(instrument) = self.catalog.with_value(|c| c.current(id).cloned()) else { return };
-        let session =
-            self.persist.load_session(&instrument).unwrap_or_else(|| Session::start(&instrument));
-        self.persist.save_session(&instrument, &session);
-        self.persist.set_active(&instrument.id);
-        open_fragment("");
+        let session = self
+            .persist
+            .load_session(&instrument, Run::Trial)
+            .unwrap_or_else(|| Session::start(&instrument));
+        self.persist.save_session(&instrument, Run::Trial, &session);
+        self.persist.set_trial(&instrument.id);
+        open_page(Page::Student, "");
     }
 
     /// Checks an own instrument file; keeps it when valid. Messages are in `lang`.
@@ -155,7 +160,7 @@ impl Screens {
                 .map_err(|problems| problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>())
         });
         let (id, key, title, items) =
-            accepted.unwrap_or_else(|| Err(vec![words(lang).err_other.to_string()]))?;
+            accepted.unwrap_or_else(|| Err(vec![team_words(lang).own_unreadable.to_string()]))?;
         let saved = self.persist.save_instrument(&key, json);
         Ok(Loaded { id, title, items, saved })
     }
@@ -268,6 +273,10 @@ impl Screens {
                     };
                     let info = self.meting_info(&meting, lang);
                     let count = self.known_ids(id);
+                    let class_size = self.persist.class_size(id);
+                    let persist = self.persist;
+                    let on_class_size =
+                        Callback::new(move |size: Option<u32>| persist.set_class_size(id, size));
                     let unlocked = self.keys_of(id).is_some();
                     let kiosk_fragment = meting.invitation(true).to_fragment();
                     let stored = StoredValue::new(meting);
@@ -290,7 +299,9 @@ impl Screens {
                     let on_incoming = Callback::new(move |batch: Vec<Incoming>| {
                         stored.with_value(|meting| self.import(meting, batch, lang))
                     });
-                    let on_kiosk = Callback::new(move |()| open_fragment(&kiosk_fragment));
+                    // In place of the team page: Back from the kiosk never leads to it.
+                    let on_kiosk =
+                        Callback::new(move |()| replace_page(Page::Student, &kiosk_fragment));
                     let safety = self.safety_info(id).map(|info| {
                         let keys_changed = self.keys_changed;
                         let unlocked = Signal::derive(move || {
@@ -304,7 +315,7 @@ impl Screens {
                         view! { <MetingSafety lang info unlocked on_backup on_rewrap on_state on_delete /> }
                     });
                     view! {
-                        <MetingPage lang info count unlocked on_unlock on_lock on_incoming on_kiosk on_back=to_metingen />
+                        <MetingPage lang info count class_size on_class_size unlocked on_unlock on_lock on_incoming on_kiosk on_back=to_metingen />
                         {safety}
                     }
                     .into_any()

@@ -1,32 +1,25 @@
-//! The screen after sending.
+//! The screen after a trial: its answers are gone, and how to take part for real.
 
 use leptos::prelude::*;
 
 use crate::domain::text::Lang;
 use crate::ui::browser::focus;
-use crate::ui::i18n::words;
+use crate::ui::i18n::use_words;
 
-/// Thanks the respondent and says whether the device kept the answers.
+/// Says the trial's answers are wiped and went nowhere.
 #[component]
-pub fn DonePage(
+pub fn TrialDonePage(
     /// Language of the texts.
     lang: Lang,
-    /// Whether the response is stored on the device.
-    saved: bool,
     /// Called to go back to the start screen.
     on_restart: Callback<()>,
 ) -> impl IntoView {
-    let w = words(lang);
+    let w = use_words(lang);
     request_animation_frame(|| focus("done-title"));
-    let (class, text) = if saved {
-        ("done__text", w.done_saved)
-    } else {
-        ("notice notice--error", w.done_not_saved)
-    };
     view! {
         <section class="done" data-testid="done">
-            <h1 id="done-title" tabindex="-1">{w.done_heading}</h1>
-            <p class=class role=(!saved).then_some("alert")>{text}</p>
+            <h1 id="done-title" tabindex="-1">{w.trial_done_heading}</h1>
+            <p class="done__text" data-testid="trial-done">{w.trial_done_text}</p>
             <button type="button" class="btn btn--primary" on:click=move |_| on_restart.run(())>
                 {w.to_start}
             </button>

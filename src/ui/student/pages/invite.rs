@@ -1,11 +1,14 @@
 //! The first screen after opening an invitation link: what happens with the answers,
-//! and a clear way in. In kiosk mode it also catches a run someone left half way.
+//! and a clear way in. A link that cannot be read is refused here, before the first
+//! question, in plain words and with a way back.
 
 use leptos::prelude::*;
 
+use crate::domain::meting::InvitationError;
 use crate::domain::text::Lang;
 use crate::ui::browser::focus;
 use crate::ui::i18n::collect::collect_words;
+use crate::ui::i18n::use_address;
 
 /// What the invitation start screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,12 +20,10 @@ pub enum InviteState {
         /// A response of this meting is still waiting on this (own) device.
         answered: bool,
     },
-    /// Kiosk: someone left a run half way.
-    HalfWay,
     /// The invitation's vragenlijst is not on this device.
     Missing,
-    /// The link cannot be read.
-    Broken,
+    /// The link cannot be read (damaged, or a part cut off).
+    Broken(InvitationError),
 }
 
 /// The invitation's start screen.
@@ -34,18 +35,21 @@ pub fn InvitePage(
     state: InviteState,
     /// Kiosk mode (a shared device).
     kiosk: bool,
-    /// Begin (or, half way, go on).
+    /// Kiosk: a run someone left was wiped when the page opened.
+    wiped: bool,
+    /// Begin.
     on_begin: Callback<()>,
     /// Show the waiting response again.
     on_receipt: Callback<()>,
-    /// Wipe the half-way run and start fresh.
-    on_wipe: Callback<()>,
     /// Leave the invitation for the normal start screen.
     on_leave: Callback<()>,
 ) -> impl IntoView {
-    let t = collect_words(lang);
+    let t = collect_words(lang, use_address().get_untracked());
     request_animation_frame(|| focus("question-title"));
     let kiosk_note = kiosk.then(|| view! { <p class="notice notice--info">{t.invite_kiosk}</p> });
+    let wiped_note = wiped.then(|| {
+        view! { <p class="notice notice--info" role="status" data-testid="kiosk-wiped">{t.kiosk_wiped}</p> }
+    });
     let body = match state {
         InviteState::Ready { title, answered } => {
             let receipt = answered.then(|| {
@@ -59,6 +63,7 @@ pub fn InvitePage(
                 }
             });
             view! {
+                {wiped_note}
                 <h1 id="question-title" tabindex="-1">{title}</h1>
                 <p class="start__intro">{t.invite_intro}</p>
                 <p class="start__privacy">{t.invite_sealed}</p>
@@ -70,24 +75,16 @@ pub fn InvitePage(
             }
             .into_any()
         }
-        InviteState::HalfWay => view! {
-            <h1 id="question-title" tabindex="-1">{t.kiosk_half}</h1>
-            <div class="start__roles">
-                <button type="button" class="btn btn--primary btn--large" data-testid="kiosk-continue" on:click=move |_| on_begin.run(())>
-                    {t.kiosk_continue}
-                </button>
-                <button type="button" class="btn btn--secondary btn--large" data-testid="kiosk-wipe" on:click=move |_| on_wipe.run(())>
-                    {t.kiosk_wipe}
-                </button>
-            </div>
-        }
-        .into_any(),
-        InviteState::Missing | InviteState::Broken => {
-            let text = if matches!(state, InviteState::Missing) { t.invite_missing } else { t.invite_broken };
+        InviteState::Missing | InviteState::Broken(_) => {
+            let text = match state {
+                InviteState::Broken(InvitationError::Missing(_)) => t.invite_incomplete,
+                InviteState::Broken(_) => t.invite_broken,
+                _ => t.invite_missing,
+            };
             view! {
                 <h1 id="question-title" tabindex="-1">"Spiegel"</h1>
                 <p class="notice notice--error" role="alert" data-testid="invite-error">{text}</p>
-                <button type="button" class="btn btn--secondary" on:click=move |_| on_leave.run(())>
+                <button type="button" class="btn btn--secondary" data-testid="invite-back" on:click=move |_| on_leave.run(())>
                     {t.back}
                 </button>
             }

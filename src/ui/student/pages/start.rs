@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::builtin::{STAFF_ID, STUDENT_ID};
+use crate::domain::instrument::Audience;
 use crate::domain::text::Lang;
 use crate::ui::i18n::collect::collect_words;
 use crate::ui::i18n::words;
+use crate::ui::i18n::Address;
 
 /// An own instrument on this device that can be started.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,15 +17,17 @@ pub struct Choice {
     pub title: String,
 }
 
-/// Start screen with the role choice, the own instruments on this device, and the way
-/// to open another one.
+/// Start screen with the role choice (which leads to the way in with an invitation), the
+/// own instruments on this device (to try), and the way to open another one.
 #[component]
 pub fn StartPage(
     /// Language of the texts.
     lang: Lang,
     /// Own instruments opened earlier on this device.
     own: Vec<Choice>,
-    /// Called with the id of the instrument to start.
+    /// Called with the role chosen: students or staff.
+    on_role: Callback<Audience>,
+    /// Called with the id of an own instrument to try.
     on_start: Callback<String>,
     /// Called to open an own instrument file.
     on_open_own: Callback<()>,
@@ -32,7 +35,7 @@ pub fn StartPage(
     on_team: Callback<()>,
 ) -> impl IntoView {
     let w = words(lang);
-    let t = collect_words(lang);
+    let t = collect_words(lang, Address::Je);
     let own = (!own.is_empty()).then(|| {
         let buttons = own
             .into_iter()
@@ -57,21 +60,22 @@ pub fn StartPage(
             <ul class="start__own">{buttons}</ul>
         }
     });
-    let roles =
-        [(STUDENT_ID, w.role_student, "role-student"), (STAFF_ID, w.role_staff, "role-staff")].map(
-            |(id, label, testid)| {
-                view! {
-                    <button
-                        type="button"
-                        class="btn btn--primary btn--large"
-                        data-testid=testid
-                        on:click=move |_| on_start.run(id.into())
-                    >
-                        {label}
-                    </button>
-                }
-            },
-        );
+    let roles = [
+        (Audience::Student, w.role_student, "role-student"),
+        (Audience::Staff, w.role_staff, "role-staff"),
+    ]
+    .map(|(audience, label, testid)| {
+        view! {
+            <button
+                type="button"
+                class="btn btn--primary btn--large"
+                data-testid=testid
+                on:click=move |_| on_role.run(audience)
+            >
+                {label}
+            </button>
+        }
+    });
     view! {
         <section class="start">
             <h1 class="start__title">{w.start_heading}</h1>

@@ -31,11 +31,11 @@ impl Screens {
                 ExportSource {
                     id: m.id.to_text(),
                     facts: format!(
-                        "{} · {} {} · {count} {}",
+                        "{} · {} {} · {}",
                         self.title_of(&m.instrument, lang),
                         t.week,
                         m.week,
-                        t.responses
+                        t.responses_counted(count)
                     ),
                     unlocked: self.keys_of(m.id).is_some(),
                     label: m.label,

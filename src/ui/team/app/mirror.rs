@@ -53,7 +53,7 @@ impl Screens {
                 let count = self.team.count(m.id);
                 Some(Source {
                     id: m.id.to_text(),
-                    facts: format!("{} {} · {count} {}", t.week, m.week, t.responses),
+                    facts: format!("{} {} · {}", t.week, m.week, t.responses_counted(count)),
                     label: m.label,
                     side,
                     student_instrument: family,
@@ -142,7 +142,7 @@ impl Screens {
                 Some(Source {
                     id: format!("{EXPORTED}{}", m.id),
                     label: format!("{} {} ({})", w.from_export, doc.created, m.period),
-                    facts: format!("{} {}", m.records, t.responses),
+                    facts: t.responses_counted(m.records),
                     side,
                     student_instrument: family,
                     unlocked: true,

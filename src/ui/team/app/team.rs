@@ -280,6 +280,7 @@ impl Screens {
             label: meting.label.clone(),
             facts,
             link: page_url(Page::Student, &meting.invitation(false).to_fragment()),
+            kiosk_link: page_url(Page::Student, &meting.invitation(true).to_fragment()),
         }
     }
 }

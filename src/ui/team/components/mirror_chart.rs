@@ -104,7 +104,8 @@ fn staff_words(e: &Estimate, w: &'static MirrorWords, lang: Lang) -> Option<Stri
 
 /// "3 van de 8 medewerkers weten het niet" (shown only when someone does not know).
 fn unsure_words(u: &Unsure, who: &str, w: &'static MirrorWords) -> Option<String> {
-    (u.count > 0).then(|| format!("{} {} {} {who} {}", u.count, w.of_the, u.of, w.do_not_know))
+    let verb = if u.count == 1 { w.do_not_know_one } else { w.do_not_know };
+    (u.count > 0).then(|| format!("{} {} {} {who} {verb}", u.count, w.of_the, u.of))
 }
 
 /// What students say, in words: "25 % (marge 21–29 %), van 412".

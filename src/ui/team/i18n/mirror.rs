@@ -57,6 +57,8 @@ pub struct MirrorWords {
     pub responses: &'static str,
     /// Responses that could not be opened (after the count).
     pub unreadable: &'static str,
+    /// One response could not be opened (a whole sentence).
+    pub unreadable_one: &'static str,
     /// Button: print the team report.
     pub print: &'static str,
     /// Button: print (in the report).
@@ -125,8 +127,12 @@ pub struct MirrorWords {
     pub team_agreed_all: &'static str,
     /// Team: "n" divided (after the number).
     pub team_divided: &'static str,
+    /// One question divides the team (singular of `team_divided`).
+    pub team_divided_one: &'static str,
     /// Team: "n" agreed (after the number).
     pub team_agreed: &'static str,
+    /// Singular of `team_agreed`.
+    pub team_agreed_one: &'static str,
     /// Team: caption of the divided table.
     pub team_divided_caption: &'static str,
     /// Table column: question.
@@ -203,6 +209,8 @@ pub struct MirrorWords {
     pub of_the: &'static str,
     /// After "3 van de 8 medewerkers".
     pub do_not_know: &'static str,
+    /// After "1 van de 8 medewerkers" (singular).
+    pub do_not_know_one: &'static str,
     /// "medewerkers", in "3 van de 8 medewerkers".
     pub staff_members: &'static str,
     /// After a percentage of students who do not know.
@@ -258,6 +266,7 @@ pub const NL: MirrorWords = MirrorWords {
     heading: "De spiegel",
     responses: "antwoorden",
     unreadable: "antwoorden op dit apparaat konden niet worden geopend. Ze tellen niet mee.",
+    unreadable_one: "1 antwoord op dit apparaat kon niet worden geopend. Het telt niet mee.",
     print: "Print teamrapport",
     print_now: "Print",
     to_overview: "Terug naar het overzicht",
@@ -292,7 +301,9 @@ pub const NL: MirrorWords = MirrorWords {
     team_intro: "Hier kijken we alleen naar de medewerkers. Zijn ze het eens over hoe het team werkt?",
     team_agreed_all: "Het team is het over alle vragen eens.",
     team_divided: "vragen verdelen het team. Over",
+    team_divided_one: "vraag verdeelt het team. Over",
     team_agreed: "vragen is het team het eens.",
+    team_agreed_one: "vraag is het team het eens.",
     team_divided_caption: "Hier is het team verdeeld: plekken voor teamafspraken",
     question: "Vraag",
     answers_spread: "Zo antwoordden de medewerkers",
@@ -331,6 +342,7 @@ pub const NL: MirrorWords = MirrorWords {
     of_n: "van",
     of_the: "van de",
     do_not_know: "weten het niet",
+    do_not_know_one: "weet het niet",
     staff_members: "medewerkers",
     students_unsure: "weet het nog niet",
     bands_word: "groepen",
@@ -349,23 +361,23 @@ pub const NL: MirrorWords = MirrorWords {
 /// English.
 pub const EN: MirrorWords = MirrorWords {
     setup_heading: "Spiegel: students and staff side by side",
-    setup_intro: "Choose a meting of students and a meting of staff. Spiegel shows per theme where staff see the students right, and where not.",
-    choose_students: "Students' meting",
-    choose_staff: "Staff meting",
-    need_both: "You need a meting of students and a meting of staff. Make them under Measurements.",
-    no_staff_for: "There is no staff meting yet that fits these students.",
-    other_version: "These two metingen do not fit together: the staff vragenlijst belongs to another version of the student vragenlijst. Choose a staff meting from the same time.",
-    before_heading: "Compare with an earlier meting (optional)",
-    before_intro: "Choose an earlier meting of students and of staff. Then you see what has changed.",
-    before_both: "For an earlier meting, choose both students and staff, or neither.",
+    setup_intro: "Choose a survey round of students and a survey round of staff. Spiegel shows per theme where staff see the students right, and where not.",
+    choose_students: "Students' survey round",
+    choose_staff: "Staff survey round",
+    need_both: "You need a survey round of students and a survey round of staff. Make them under Survey rounds.",
+    no_staff_for: "There is no staff survey round yet that fits these students.",
+    other_version: "These two survey rounds do not fit together: the staff questionnaire belongs to another version of the student questionnaire. Choose a staff survey round from the same time.",
+    before_heading: "Compare with an earlier survey round (optional)",
+    before_intro: "Choose an earlier survey round of students and of staff. Then you see what has changed.",
+    before_both: "For an earlier survey round, choose both students and staff, or neither.",
     none: "None",
     export_file: "Or open an earlier export (JSON)",
-    export_file_hint: "A file you made earlier with Export for research. You can then choose its metingen above.",
+    export_file_hint: "A file you made earlier with Export for research. You can then choose its survey rounds above.",
     from_export: "From the export of",
     locked: "First type the passphrase (or old PIN) of",
     pin_of: "Passphrase (or old PIN) of",
     wrong_pin: "This passphrase is not right. Try again.",
-    damaged_key: "The key of this meting is damaged. The responses cannot be opened.",
+    damaged_key: "The key of this survey round is damaged. The responses cannot be opened.",
     unlock: "Open",
     opening: "One moment…",
     compare: "Compare",
@@ -373,6 +385,7 @@ pub const EN: MirrorWords = MirrorWords {
     heading: "The mirror",
     responses: "responses",
     unreadable: "responses on this device could not be opened. They do not count.",
+    unreadable_one: "1 response on this device could not be opened. It does not count.",
     print: "Print team report",
     print_now: "Print",
     to_overview: "Back to the overview",
@@ -407,7 +420,9 @@ pub const EN: MirrorWords = MirrorWords {
     team_intro: "Here we look at staff only. Do they agree on how the team works?",
     team_agreed_all: "The team agrees on every question.",
     team_divided: "questions divide the team. On",
+    team_divided_one: "question divides the team. On",
     team_agreed: "questions the team agrees.",
+    team_agreed_one: "question the team agrees.",
     team_divided_caption: "Here the team is divided: places for team agreements",
     question: "Question",
     answers_spread: "How staff answered",
@@ -446,6 +461,7 @@ pub const EN: MirrorWords = MirrorWords {
     of_n: "of",
     of_the: "of the",
     do_not_know: "do not know",
+    do_not_know_one: "does not know",
     staff_members: "staff members",
     students_unsure: "do not know yet",
     bands_word: "groups",

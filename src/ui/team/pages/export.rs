@@ -298,7 +298,7 @@ fn preview_view(b: &Built, w: &'static ExportWords, lang: Lang) -> impl IntoView
                 .collect_view();
             view! {
                 <details class="export__fields">
-                    <summary>{format!("{} {title} ({} {})", w.fields_of, inst.records, w.records)}</summary>
+                    <summary>{format!("{} {title} ({} {})", w.fields_of, inst.records, if inst.records == 1 { w.record } else { w.records })}</summary>
                     <table class="data">
                         <thead><tr>
                             <th scope="col">{w.field_columns[0]}</th>
@@ -388,7 +388,8 @@ pub fn report_lines(doc: &crate::domain::export::ExportDocument, lang: Lang) -> 
     };
     let mut lines = Vec::new();
     for s in &a.small_metingen {
-        lines.push(format!("{}: {} {}", s.meting, s.responses, w.small));
+        let responses = if s.responses == 1 { w.record } else { w.records };
+        lines.push(format!("{}: {} {responses}: {}", s.meting, s.responses, w.small));
     }
     for g in &a.generalised {
         lines.push(format!(

@@ -27,6 +27,8 @@ pub struct MetingInfo {
     pub facts: String,
     /// The invitation link.
     pub link: String,
+    /// The invitation link for a shared device (kiosk mode).
+    pub kiosk_link: String,
 }
 
 /// What arrived: a file's bytes, or the contents of QR codes (from a photo or the camera).
@@ -72,6 +74,10 @@ pub fn MetingPage(
     info: MetingInfo,
     /// Responses collected so far.
     count: usize,
+    /// The number of students in the class, as the team entered it.
+    class_size: Option<u32>,
+    /// Keeps (or, with `None`, forgets) the number of students; returns whether it was kept.
+    on_class_size: Callback<Option<u32>, bool>,
     /// Whether the key is unlocked already (this visit of the app).
     unlocked: bool,
     /// Unlocks with a PIN (slow).
@@ -90,6 +96,8 @@ pub fn MetingPage(
     let v = crate::ui::team::i18n::vault::vault_words(lang);
     request_animation_frame(|| focus("question-title"));
     let count = RwSignal::new(count);
+    let class_size = RwSignal::new(class_size);
+    let large = RwSignal::new(false);
     let unlocked = RwSignal::new(unlocked);
     let busy = RwSignal::new(false);
     let pin = RwSignal::new(String::new());
@@ -332,22 +340,97 @@ pub fn MetingPage(
         }
     };
 
+    // The invitation's QR code as big as the screen allows, for a projector.
+    let qr_bytes = StoredValue::new(info.link.clone().into_bytes());
+    let link_text = StoredValue::new(info.link.clone());
+    let close_large = move || {
+        large.set(false);
+        request_animation_frame(|| focus("invite-large"));
+    };
+    // Escape closes the full-screen code, wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && large.get_untracked() {
+            close_large();
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let full = move || {
+        view! {
+            <div class="qr-full" role="dialog" aria-modal="true" aria-labelledby="invite-large-title"
+                data-testid="invite-full">
+                <h2 id="invite-large-title">{t.invitation}</h2>
+                <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr-large" />
+                <p class="qr-full__link">{link_text.get_value()}</p>
+                <button type="button" id="invite-close-large" class="btn btn--secondary"
+                    data-testid="invite-close-large" on:click=move |_| close_large()>
+                    {t.close_large}
+                </button>
+            </div>
+        }
+    };
+    // "ontvangen: 27 van de 30" against the class size the team entered.
+    let set_size = move |ev: leptos::ev::Event| {
+        let size = event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n > 0);
+        if on_class_size.run(size) {
+            class_size.set(size);
+        }
+    };
+    let received = move || {
+        let n = count.get();
+        match class_size.get() {
+            Some(size) => view! {
+                {t.received}" "<span data-testid="collected-count">{n}</span>" "{t.of_the}" "
+                <span data-testid="class-size-shown">{size}</span>
+            }
+            .into_any(),
+            None => {
+                view! { {t.received}" "<span data-testid="collected-count">{n}</span> }.into_any()
+            }
+        }
+    };
+    let too_many = move || {
+        class_size.get().filter(|size| count.get() > *size as usize).map(|_| {
+            view! { <p class="notice notice--warning" data-testid="too-many">{t.too_many}</p> }
+        })
+    };
+
     view! {
         <section class="start meting">
             <h1 id="question-title" tabindex="-1" data-testid="meting-title">{info.label}</h1>
             <p>{info.facts}</p>
             <h2>{t.invitation}</h2>
             <p>{t.invitation_intro}</p>
+            <p data-testid="link-open">{t.link_open}</p>
             <label class="form__label" for="invite-link">{t.link}</label>
             <input id="invite-link" class="form__input" type="text" readonly=true data-testid="invite-link" prop:value=info.link.clone() />
             <button type="button" class="btn btn--secondary" data-testid="invite-copy" on:click=copy>
                 {move || if copied.get() { t.copied } else { t.copy }}
             </button>
-            <QrCode bytes=info.link.into_bytes() title=t.invitation_qr_title testid="invite-qr" />
+            <Show when=move || large.get() fallback=move || view! {
+                <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr" />
+                <button type="button" id="invite-large" class="btn btn--secondary" data-testid="invite-large"
+                    on:click=move |_| {
+                        large.set(true);
+                        request_animation_frame(|| focus("invite-close-large"));
+                    }>
+                    {t.show_large}
+                </button>
+            }>
+                {full}
+            </Show>
             <p>{t.kiosk_intro}</p>
             <button type="button" class="btn btn--secondary" data-testid="kiosk-start" on:click=move |_| on_kiosk.run(())>{t.kiosk_start}</button>
+            <label class="form__label" for="kiosk-link">{t.kiosk_link}</label>
+            <input id="kiosk-link" class="form__input" type="text" readonly=true data-testid="kiosk-link" prop:value=info.kiosk_link.clone() />
             <h2>{t.collect_heading}</h2>
-            <p><span data-testid="collected-count">{move || count.get()}</span>" "{t.collected}</p>
+            <label class="form__label" for="class-size">{t.class_size}</label>
+            <input id="class-size" class="form__input form__input--short" type="number" min="1" max="9999"
+                inputmode="numeric" data-testid="class-size" aria-describedby="class-size-hint"
+                prop:value=move || class_size.get().map(|n| n.to_string()).unwrap_or_default()
+                on:change=set_size />
+            <p id="class-size-hint" class="question__hint">{t.class_size_hint}</p>
+            <p class="meting__received" role="status" data-testid="received">{received}</p>
+            {too_many}
             {move || if unlocked.get() { unlocked_view().into_any() } else { locked_view().into_any() }}
             <div class="question__nav">
                 <button type="button" class="btn btn--secondary" data-testid="meting-back" on:click=move |_| on_back.run(())>{t.back}</button>

@@ -59,7 +59,7 @@ pub fn MetingenPage(
                             <span class="metingen__meta">
                                 {format!("{} · {} {} · ", r.instrument, t.week, r.week)}
                                 <span data-testid=format!("meting-count-{}", r.id)>{r.count}</span>
-                                {format!(" {}", t.responses)}
+                                {format!(" {}", if r.count == 1 { t.response } else { t.responses })}
                             </span>
                         </button>
                     </li>

@@ -291,7 +291,9 @@ fn header(d: &MirrorData, r: &Report, w: &'static MirrorWords, lang: Lang) -> im
         {ranges}
         {held}
         {(d.unreadable > 0).then(|| view! {
-            <p class="notice notice--warning" role="status">{format!("{} {}", d.unreadable, w.unreadable)}</p>
+            <p class="notice notice--warning" role="status">{
+                if d.unreadable == 1 { w.unreadable_one.to_string() } else { format!("{} {}", d.unreadable, w.unreadable) }
+            }</p>
         })}
     }
 }

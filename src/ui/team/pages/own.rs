@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::domain::text::Lang;
-use crate::ui::i18n::words;
+use crate::ui::i18n::{count, words};
+use crate::ui::team::i18n::team::team_words;
 
 /// What was kept after a valid file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,7 @@ pub fn OwnPage(
     on_back: Callback<()>,
 ) -> impl IntoView {
     let w = words(lang);
+    let t = team_words(lang);
     let outcome = RwSignal::new(None::<Outcome>);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(file) = ev
@@ -66,7 +68,7 @@ pub fn OwnPage(
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let result = match text.ok().and_then(|t| t.as_string()) {
                 Some(json) => on_file.run(json),
-                None => Err(vec![w.own_unreadable.to_string()]),
+                None => Err(vec![t.own_unreadable.to_string()]),
             };
             outcome.set(Some(match result {
                 Ok(l) => Outcome::Loaded(l),
@@ -77,11 +79,14 @@ pub fn OwnPage(
     let result = move || {
         outcome.get().map(|o| match o {
             Outcome::Problems(problems) => {
-                let count = problems.len();
+                let lead = match problems.len() {
+                    1 => t.own_problem.to_string(),
+                    n => format!("{} {n} {}", t.own_file_has, t.own_problems),
+                };
                 let items = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
                 view! {
                     <div class="notice notice--error" role="alert" data-testid="own-problems">
-                        <p>{format!("{} ({count})", w.own_problems)}</p>
+                        <p>{lead}</p>
                         <ul>{items}</ul>
                     </div>
                 }
@@ -89,13 +94,15 @@ pub fn OwnPage(
             }
             Outcome::Loaded(l) => {
                 let id = l.id.clone();
-                let note = if l.saved { w.own_saved } else { w.own_not_saved };
+                let note = if l.saved { t.own_saved } else { t.own_not_saved };
+                let items = count(l.items, t.own_item, t.own_items);
                 view! {
                     <div class="notice notice--info" role="status" data-testid="own-ok">
-                        <p>{format!("{}: {} ({} {})", w.own_loaded, l.title, l.items, w.own_items)}</p>
+                        <p>{format!("{}: {} ({items})", t.own_loaded, l.title)}</p>
                         <p>{note}</p>
+                        <p>{t.own_trial}</p>
                         <button type="button" class="btn btn--primary" data-testid="own-start" on:click=move |_| on_start.run(id.clone())>
-                            {w.own_start}
+                            {t.own_start}
                         </button>
                     </div>
                 }
@@ -106,12 +113,12 @@ pub fn OwnPage(
     view! {
         <section class="start own">
             <h1 id="question-title" tabindex="-1">{w.own_heading}</h1>
-            <p>{w.own_explain}</p>
-            <label class="own__label" for="own-file">{w.own_choose}</label>
+            <p>{t.own_explain}</p>
+            <label class="own__label" for="own-file">{t.own_choose}</label>
             <input id="own-file" class="own__file" type="file" accept=".json,application/json" data-testid="own-file" on:change=on_change />
             {result}
             <div class="question__nav">
-                <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{w.back}</button>
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_back.run(())>{t.back}</button>
             </div>
         </section>
     }

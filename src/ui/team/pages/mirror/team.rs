@@ -57,7 +57,12 @@ pub(super) fn team_view(
                 view! { <p>{w.team_agreed_all}</p> }.into_any()
             } else {
                 view! {
-                    <p>{format!("{} {} {} {}", divided.len(), w.team_divided, agreed, w.team_agreed)}</p>
+                    <p>{format!(
+                        "{} {} {agreed} {}",
+                        divided.len(),
+                        if divided.len() == 1 { w.team_divided_one } else { w.team_divided },
+                        if agreed == 1 { w.team_agreed_one } else { w.team_agreed },
+                    )}</p>
                     <table class="data">
                         <caption>{w.team_divided_caption}</caption>
                         <thead><tr><th scope="col">{w.question}</th><th scope="col">{w.answers_spread}</th><th scope="col">{w.agreement}</th></tr></thead>
