@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { useApp, openApp, openTeam, reloadApp, textOf, teamStore, waitForStored, OUT_DIR } from './support.mjs';
+import { useApp, openApp, openTeam, reloadApp, startStudent, textOf, teamStore, waitForStored, KEYS, OUT_DIR } from './support.mjs';
 import { loadFixtures, filesIn } from './fixtures.mjs';
 
 const env = useApp();
@@ -186,9 +186,8 @@ test('an idle team device locks its metingen again', T, async () => {
 
 test('a second tab of the same run says so and does not write over the first', T, async () => {
   const { context, page } = await env.newApp();
-  await page.click('[data-testid=role-student]');
-  await page.waitForSelector('[data-testid=progress]');
-  const key = 'spiegel.v1.session.spiegel-student';
+  await startStudent(page);
+  const key = KEYS.session;
   const first = await page.evaluate((k) => localStorage.getItem(k), key);
   assert.ok(first, 'the first tab keeps its run');
   const tab = await context.newPage();
