@@ -284,7 +284,7 @@ test('new responses join the mirror only when there are at least 5 of them', T, 
   await page.waitForSelector('[data-testid=export-preview-shown]', { timeout: 30_000 });
   assert.equal(await textOf(page, '[data-testid=preview-count-1]'), String(mirror.students + 1 + mirror.staff), 'on the device');
   assert.equal(await textOf(page, '[data-testid=preview-count-2]'), String(mirror.students + mirror.staff), 'what the mirror showed');
-  assert.match(await textOf(page, '[data-testid=export-report]'), /1 antwoorden blijven op dit apparaat/);
+  assert.match(await textOf(page, '[data-testid=export-report]'), /1 antwoord blijft op dit apparaat/);
   // Four more make five new ones: all of them count.
   await reloadApp(page);
   assert.equal(await importInto(page, meting, more.slice(1)), 4);

@@ -100,7 +100,9 @@ impl TeamService {
             service.refresh_estimate().await;
         });
         // A kiosk in another tab of this browser delivered a response: take it in now.
+        // `spiegel.v1.inbox.`: the key of an empty meting and response id ends in `..`.
         let inbox = StorageKey::Inbox(String::new(), String::new()).as_string();
+        let inbox = inbox.trim_end_matches('.').to_string() + ".";
         let listener = window_event_listener(leptos::ev::storage, move |e| {
             let written = e.new_value().is_some();
             if written && e.key().is_some_and(|k| k.starts_with(&inbox)) {

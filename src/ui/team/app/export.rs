@@ -122,9 +122,15 @@ impl Screens {
         let v = vault_words(lang);
         for (meting, n) in &planned.held_back {
             let label = self.team.meting(*meting).map(|m| m.label).unwrap_or_default();
-            report.push(format!("{label}: {n} {}", v.held_back));
+            let words = if *n == 1 { v.held_back_one } else { v.held_back };
+            report.push(format!("{label}: {n} {words}"));
         }
-        let built = Built { preview: preview(&doc), report, texts };
+        // The responses held back are on the device and not in the file.
+        let held: usize = planned.held_back.iter().map(|(_, n)| n).sum();
+        let mut preview = preview(&doc);
+        preview.responses += held;
+        preview.left_out += held;
+        let built = Built { preview, report, texts };
         self.export_doc.set_value(Some((doc, planned.plans)));
         Ok(built)
     }

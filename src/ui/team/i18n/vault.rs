@@ -106,6 +106,8 @@ pub struct VaultWords {
     pub storage_error: &'static str,
     /// Export: held back (after the label and number).
     pub held_back: &'static str,
+    /// Export report: the same, after a count of 1.
+    pub held_back_one: &'static str,
     /// Button: close the meting.
     pub close: &'static str,
     /// Button: open it again.
@@ -188,6 +190,7 @@ const NL: VaultWords = VaultWords {
     storage_aside: "gegevens konden niet worden gelezen. Ze zijn apart gezet, niet gewist.",
     storage_moved: "gegevens van de vorige versie van Spiegel zijn overgezet:",
     storage_error: "De opslag gaf een fout:",
+    held_back_one: "antwoord blijft op dit apparaat: er zijn er minder dan k bijgekomen sinds de spiegel of een export deze meting liet zien. Zo kan niemand twee weergaven naast elkaar leggen en één persoon herkennen.",
     held_back: "antwoorden blijven op dit apparaat: er zijn er minder dan k bijgekomen sinds de spiegel of een export deze meting liet zien. Zo kan niemand twee weergaven naast elkaar leggen en één persoon herkennen.",
     close: "Meting sluiten",
     reopen: "Weer openen",
@@ -256,6 +259,7 @@ const EN: VaultWords = VaultWords {
     storage_aside: "entries could not be read. They were set aside, not deleted.",
     storage_moved: "entries of the earlier version of Spiegel were moved:",
     storage_error: "The storage gave an error:",
+    held_back_one: "response stays on this device: fewer than k came in since the mirror or an export last showed this survey round. So nobody can set two views side by side and single out one person.",
     held_back: "responses stay on this device: fewer than k came in since the mirror or an export last showed this survey round. So nobody can set two views side by side and single out one person.",
     close: "Close the survey round",
     reopen: "Open it again",
