@@ -9,7 +9,7 @@
 // summary says the batch is done with every response new.
 
 import { performance } from 'node:perf_hooks';
-import { launchBrowser, openTeam, startServer } from './support.mjs';
+import { launchBrowser, openApp, openTeam, startServer } from './support.mjs';
 import { filesIn, installMeting, loadFixtures } from './fixtures.mjs';
 
 const RUNS = 3;
@@ -22,7 +22,7 @@ const list = (xs) => xs.map((x) => `${Math.round(x)} ms`).join(', ');
 
 /** Start screen → metingen → the fixture meting → unlocked with its PIN. Returns ms to unlock. */
 async function openMeting(page, url, meting) {
-  await page.goto(url);
+  await openApp(page, url);
   await openTeam(page);
   await page.click(`[data-testid="meting-${meting.id}"]`);
   await page.fill('[data-testid=unlock-pin]', meting.pin);
@@ -145,7 +145,7 @@ async function passphraseUnlock() {
     const context = await browser.newContext({ locale: 'nl-NL' });
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await openApp(page, server.url);
     await openTeam(page);
     await page.click('[data-testid=new-meting]');
     const phrase = (await page.textContent('[data-testid=nm-passphrase]')).trim();
