@@ -10,6 +10,7 @@ pub mod answer;
 pub mod builtin;
 pub mod calendar;
 pub mod catalog;
+pub mod checksum;
 pub mod collect;
 pub mod condition;
 pub mod envelope;

@@ -80,8 +80,9 @@ const worker = hashWorker();
 const css = find(/^main-[0-9a-f]+\.css$/);
 const favicon = find(/^favicon-[0-9a-f]+\.svg$/);
 
-// The built-in vragenlijsten as files (builtin/<id>-<version>-<hash>.json), written by
-// the library itself (web/builtin_files.rs), so their names match what the apps fetch.
+// The built-in vragenlijsten as files in their checked form
+// (builtin/v<form>/<id>-<version>-<hash>.bin), written by the library itself
+// (web/builtin_files.rs), so their names and contents match what the apps read.
 const builtins = JSON.parse(
   execFileSync('cargo', ['run', '--offline', '--quiet', '--example', 'builtin_files', '--', stage], {
     cwd: source,
@@ -164,7 +165,7 @@ if (release) {
   for (const file of files(stage)) {
     if (/\.(br|gz|png)$/.test(file)) continue;
     const bytes = readFileSync(file);
-    const text = !file.endsWith('.wasm');
+    const text = !/\.(wasm|bin)$/.test(file);
     const br = zlib.brotliCompressSync(bytes, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: 11,

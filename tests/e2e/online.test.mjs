@@ -42,6 +42,8 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  // The built-in vragenlijsten in their checked form (builtin/v1/…).
+  '.bin': 'application/octet-stream',
 };
 
 test('every file name in dist/ carries its content hash, except the pages, the service worker and the schema', async () => {
