@@ -8,7 +8,7 @@
 //! scale once. Reading speed is 60 words a minute (slow; 80 shown as well); every answer
 //! takes 5 seconds more (each matrix row is an answer, and so is the optional open
 //! question: writing in it is extra). The longest route must take 15 minutes or less.
-//! Run with `cargo test --test host length -- --nocapture` for the table the README
+//! Run with `cargo test --test host length -- --nocapture` for the table docs/vragenlijsten.md
 //! quotes.
 
 // The table of routes is this test's report.
@@ -327,7 +327,7 @@ fn a_slow_reader_finishes_the_student_vragenlijst_in_15_minutes_on_every_route()
 
 /// Staff read faster than students (an adult reads about 240 words a minute, Brysbaert
 /// 2019; 200 leaves room). The staff vragenlijst has no time budget of its own, but the
-/// README tells staff how long their role's route takes.
+/// docs/vragenlijsten.md tells staff how long their role's route takes.
 const STAFF_WPM: f64 = 200.0;
 /// Seconds of writing per optional open answer on the staff side.
 const STAFF_WRITING_SECONDS: f64 = 30.0;

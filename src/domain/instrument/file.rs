@@ -3,7 +3,7 @@
 //! Every struct rejects unknown keys, so a misspelled key is reported instead of being
 //! silently ignored. The shape is deliberately flat (an item's kind is a plain `"kind"`
 //! field next to the fields that kind uses); [`super::parse`] checks which fields belong
-//! to which kind and reports the rest as problems. The README documents it with an example.
+//! to which kind and reports the rest as problems. docs/formats.md documents it with an example.
 
 use serde::Deserialize;
 
