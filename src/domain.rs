@@ -11,6 +11,7 @@ pub mod backup;
 pub mod builtin;
 pub mod calendar;
 pub mod catalog;
+pub mod checksum;
 pub mod collect;
 pub mod condition;
 pub mod envelope;

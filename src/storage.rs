@@ -15,6 +15,7 @@ pub mod journal;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod memory;
+pub mod own;
 pub mod schema;
 pub mod team;
 
@@ -61,6 +62,9 @@ pub enum StorageKey {
     Lang,
     /// An own instrument file opened on this device, by instrument id.
     Instrument(String),
+    /// The checked form of an own instrument the team page accepted, in hexadecimal, by
+    /// `<id>@<version>` ([`own`]).
+    Checked(String),
     /// The id of the instrument whose run was in progress in an earlier version of
     /// Spiegel; only read to hand that run on ([`journal::adopt_earlier`]).
     Active,
@@ -97,6 +101,7 @@ impl StorageKey {
             StorageKey::Response(id) => format!("{PREFIX}response.{id}"),
             StorageKey::Lang => format!("{PREFIX}lang"),
             StorageKey::Instrument(id) => format!("{PREFIX}instrument.{id}"),
+            StorageKey::Checked(id) => format!("{PREFIX}checked.{id}"),
             StorageKey::Active => format!("{PREFIX}active"),
             StorageKey::Trial => format!("{PREFIX}trial"),
             StorageKey::SetAside(n) => format!("{PREFIX}set-aside.{n}"),

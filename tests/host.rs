@@ -5,6 +5,8 @@
 
 #[path = "host/analysis.rs"]
 mod analysis;
+#[path = "host/checked.rs"]
+mod checked;
 #[path = "host/collect.rs"]
 mod collect;
 // The JSON Schema validator is a host-only dev-dependency (see Cargo.toml).

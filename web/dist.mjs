@@ -13,6 +13,10 @@
 // 4. writes sw.js, the service worker, with the lists of files of both pages;
 // 5. in a release build, writes a .br (brotli, quality 11) and a .gz (gzip -9) copy next
 //    to every file a server would send compressed (not next to PNG images).
+// A release build also minifies the apps' JavaScript (the wasm-bindgen glue, the loader
+// and the service worker) with terser, from the npm packages of the test set-up
+// (tests/e2e, like wasm-opt): Trunk's own minifier gives up on the glue and copies it
+// as it is.
 //
 // Every file name carries its content hash except the addresses that must stay stable:
 // index.html, team.html, sw.js, and the export's JSON Schema (schema/…), which
@@ -22,6 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -72,16 +77,38 @@ function hashWorker() {
   return { loader: writeHashed('scan_worker_loader', '.js', loader), js, wasm };
 }
 
-const student = bundle('student');
+/** Terser's `minify`, from the test set-up's npm packages (release builds only). */
+const terser = release
+  ? (await import(pathToFileURL(path.join(source, 'tests', 'e2e', 'node_modules', 'terser', 'main.js')).href)).minify
+  : null;
+
+/** `text` minified in a release build (an ES module unless `module` is false), else as it is. */
+async function minified(text, module = true) {
+  if (!terser) return text;
+  const out = await terser(text, { module, compress: true, mangle: true, format: { comments: false } });
+  if (typeof out.code !== 'string' || !out.code) throw new Error('terser returned nothing');
+  return out.code;
+}
+
+/** Minifies the staged ES module `from` and names it `<stem>-<hash>.js` by its new content. */
+async function minifyHashed(from, stem) {
+  const text = await minified(readFileSync(staged(from), 'utf8'));
+  unlinkSync(staged(from));
+  return writeHashed(stem, '.js', text);
+}
+
+const trunkStudent = bundle('student');
+const student = { js: await minifyHashed(trunkStudent.js, 'student'), wasm: trunkStudent.wasm };
 // Trunk builds one "main" app per page; the team app is built as a worker-type app with
 // ES-module glue (index.html), which Trunk names by its binary only.
-const team = { js: rename('team.js', 'team', '.js'), wasm: rename('team_bg.wasm', 'team', '_bg.wasm') };
+const team = { js: await minifyHashed('team.js', 'team'), wasm: rename('team_bg.wasm', 'team', '_bg.wasm') };
 const worker = hashWorker();
 const css = find(/^main-[0-9a-f]+\.css$/);
 const favicon = find(/^favicon-[0-9a-f]+\.svg$/);
 
-// The built-in vragenlijsten as files (builtin/<id>-<version>-<hash>.json), written by
-// the library itself (web/builtin_files.rs), so their names match what the apps fetch.
+// The built-in vragenlijsten as files in their checked form
+// (builtin/v<form>/<id>-<version>-<hash>.bin), written by the library itself
+// (web/builtin_files.rs), so their names and contents match what the apps read.
 const builtins = JSON.parse(
   execFileSync('cargo', ['run', '--offline', '--quiet', '--example', 'builtin_files', '--', stage], {
     cwd: source,
@@ -92,7 +119,7 @@ const builtins = JSON.parse(
 if (!builtins.length) throw new Error('no built-in vragenlijsten were written');
 
 // 2. Loader, no-module message, icons, manifest.
-const loader = writeHashed('loader', '.js', readFileSync(web('loader.js')));
+const loader = writeHashed('loader', '.js', await minified(readFileSync(web('loader.js'), 'utf8')));
 const nomodule = writeHashed('nomodule', '.js', readFileSync(web('nomodule.js')));
 const icon192 = writeHashed('icon-192', '.png', readFileSync(path.join(source, 'public', 'icon-192.png')));
 const icon512 = writeHashed('icon-512', '.png', readFileSync(path.join(source, 'public', 'icon-512.png')));
@@ -152,7 +179,8 @@ const sw = swTemplate
   .replace('{team}', JSON.stringify(TEAM))
   .replace('{other}', JSON.stringify(OTHER));
 if (/\{(version|student|team|other)\}/.test(sw)) throw new Error('sw.js has a placeholder left');
-writeFileSync(staged('sw.js'), sw);
+// A classic worker script: its top-level names stay as they are.
+writeFileSync(staged('sw.js'), await minified(sw, false));
 
 // 5. Compressed copies.
 function files(dir) {
@@ -164,7 +192,7 @@ if (release) {
   for (const file of files(stage)) {
     if (/\.(br|gz|png)$/.test(file)) continue;
     const bytes = readFileSync(file);
-    const text = !file.endsWith('.wasm');
+    const text = !/\.(wasm|bin)$/.test(file);
     const br = zlib.brotliCompressSync(bytes, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: 11,

@@ -47,13 +47,13 @@ function show(title, list, budget) {
 // The built-in vragenlijsten: a phone fetches the one version its invitation names (here:
 // the newest student vragenlijst), the team page every version of every one.
 const builtins = all.filter((f) => f.startsWith('builtin/'));
-const versionOf = (f) => f.match(/-(\d+(?:\.\d+)*)-[0-9a-f]+\.json$/)[1].split('.').map(Number);
+const versionOf = (f) => f.match(/-(\d+(?:\.\d+)*)-[0-9a-f]+\.[a-z]+$/)[1].split('.').map(Number);
 const newer = (a, b) => {
   const [x, y] = [versionOf(a), versionOf(b)];
   for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 };
-const student = builtins.filter((f) => f.startsWith('builtin/spiegel-student-')).sort(newer).slice(-1);
+const student = builtins.filter((f) => /^builtin\/(?:v\d+\/)?spiegel-student-/.test(f)).sort(newer).slice(-1);
 
 // Budgets are in KB of 1,000 bytes.
 show("student path (index.html, what it loads, the invitation's vragenlijst)", [...pathOf('index.html'), ...student], 160_000);

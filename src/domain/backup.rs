@@ -221,7 +221,7 @@ pub fn write(backup: &Backup, seed: [u8; 32]) -> Vec<u8> {
     out.push(key.len() as u8);
     out.extend_from_slice(&key);
     out.extend(seal::seal(&m.public(), &body, seed));
-    let crc = crc32fast::hash(&out);
+    let crc = crate::domain::checksum::crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
 }
@@ -247,7 +247,9 @@ pub fn peek(bytes: &[u8]) -> Result<Sealed, BackupError> {
     }
     let (body, crc) =
         bytes.split_at_checked(bytes.len().saturating_sub(4)).ok_or(BackupError::Damaged)?;
-    if body.len() < 4 + METING_ID_LEN + 1 || crc32fast::hash(body).to_le_bytes() != crc {
+    if body.len() < 4 + METING_ID_LEN + 1
+        || crate::domain::checksum::crc32(body).to_le_bytes() != crc
+    {
         return Err(BackupError::Damaged);
     }
     let rest = &body[4..];

@@ -2,10 +2,12 @@
 //!
 //! The table of them ([`FILES`]: id, version, content hash) is always compiled in. The
 //! files themselves are compiled in too with the feature `embed-builtins` (the default:
-//! host, tests, `make fixtures`); the two apps are built without it and fetch a file when
-//! they need it, as `builtin/<id>-<version>-<hash>.json` next to the page
-//! ([`BuiltinFile::path`], written by `make dist`), so a student's phone downloads only
-//! the vragenlijst of its invitation, never every version of every one.
+//! host, tests, `make fixtures`); the two apps are built without it and fetch a version
+//! when they need it, in its checked form ([`instrument::checked`]: validated when
+//! `make dist` wrote it, so reading it needs neither the file format nor its validation)
+//! as `builtin/v1/<id>-<version>-<hash>.bin` next to the page ([`BuiltinFile::path`]), so
+//! a student's phone downloads only the vragenlijst of its invitation, never every
+//! version of every one.
 //!
 //! Each version is a file `builtin/<id>/<version>.json` in the instrument file format.
 //! A version is never edited once it has shipped: a change is a new file with a higher
@@ -13,7 +15,7 @@
 //! and exports. `build.rs` minifies every file and computes its content hash; a host test
 //! pins the hash of every shipped version, so an edit in place fails the build's tests.
 
-use crate::domain::instrument::{self, ContentHash, Instrument, Problem};
+use crate::domain::instrument::{self, checked, CheckedError, ContentHash, Instrument, Problem};
 
 /// One version of one built-in vragenlijst.
 #[derive(Debug, Clone, Copy)]
@@ -54,41 +56,51 @@ pub const STAFF_ID: &str = "spiegel-staff";
 
 impl BuiltinFile {
     /// Parses the compiled-in file (host tests guarantee every built-in file is valid).
-    /// Without the feature `embed-builtins` the file is not compiled in: see
-    /// [`BuiltinFile::parse_fetched`].
+    /// Without the feature `embed-builtins` the file is not compiled in (the apps read
+    /// what they fetch with [`BuiltinFile::read_checked`]), and neither is the parser on
+    /// this path: the student app's download holds no instrument validation.
     pub fn parse(&self) -> Result<Instrument, Vec<Problem>> {
-        match self.json {
-            Some(json) => instrument::parse_known(json, self.hash),
-            None => Err(vec![Problem::new(
-                "id",
-                instrument::ProblemKind::Syntax {
-                    detail: format!("{}@{} is not compiled in", self.id, self.version),
-                },
-            )]),
+        #[cfg(feature = "embed-builtins")]
+        if let Some(json) = self.json {
+            return instrument::parse_known(json, self.hash);
         }
+        Err(vec![Problem::new(
+            "id",
+            instrument::ProblemKind::Syntax {
+                detail: format!("{}@{} is not compiled in", self.id, self.version),
+            },
+        )])
     }
 
-    /// Parses the text of the file as fetched from [`BuiltinFile::path`], after checking
-    /// that its content is this version's (a damaged or mixed-up file is refused).
-    pub fn parse_fetched(&self, json: &str) -> Result<Instrument, Vec<Problem>> {
-        if instrument::content_hash(json) != Some(self.hash) {
-            return Err(vec![Problem::new(
-                "id",
-                instrument::ProblemKind::Syntax {
-                    detail: format!("{}@{} is not the expected file", self.id, self.version),
-                },
-            )]);
+    /// Reads this version as fetched from [`BuiltinFile::path`]: its checked form
+    /// ([`checked`]), which `make dist` writes from the validated file. Refuses a damaged
+    /// file, and the file of another vragenlijst or version under this name (its content
+    /// hash is not this version's).
+    pub fn read_checked(&self, bytes: &[u8]) -> Result<Instrument, CheckedError> {
+        let instrument = checked::decode(bytes)?;
+        if instrument.hash != self.hash
+            || instrument.id != self.id
+            || instrument.version != self.version
+        {
+            return Err(CheckedError::Other);
         }
-        instrument::parse_known(json, self.hash)
+        Ok(instrument)
     }
 
-    /// Where the apps find the file, relative to their page: the id, the version and the
-    /// first 16 hexadecimal characters of the content hash, so the name changes with the
-    /// content and the file can be cached for good.
+    /// Where the apps find this version, relative to their page: its checked form, named
+    /// by the id, the version and the first 16 hexadecimal characters of the content hash,
+    /// in a folder per version of the checked form, so the name changes with the content
+    /// and the form and the file can be cached for good.
     pub fn path(&self) -> String {
         let hash = self.hash.to_text();
         let hex = hash.trim_start_matches("sha256:");
-        format!("builtin/{}-{}-{}.json", self.id, self.version, &hex[..16.min(hex.len())])
+        format!(
+            "builtin/v{}/{}-{}-{}.bin",
+            checked::VERSION,
+            self.id,
+            self.version,
+            &hex[..16.min(hex.len())]
+        )
     }
 }
 

@@ -40,6 +40,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::checksum;
 use crate::domain::meting::{MetingId, METING_ID_LEN};
 
 /// First bytes of an envelope.
@@ -109,7 +110,7 @@ impl Envelope {
         out.push(VERSION);
         out.extend_from_slice(&self.meting.0);
         out.extend_from_slice(&self.sealed);
-        let crc = crc32fast::hash(&out);
+        let crc = checksum::crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out
     }
@@ -124,7 +125,7 @@ impl Envelope {
             return Err(EnvelopeError::TooLarge);
         }
         let (body, crc) = bytes.split_at(bytes.len() - 4);
-        if crc32fast::hash(body).to_le_bytes() != crc {
+        if checksum::crc32(body).to_le_bytes() != crc {
             return Err(EnvelopeError::Damaged);
         }
         let mut id = [0; METING_ID_LEN];

@@ -5,6 +5,7 @@
 //! file into an [`Instrument`] and reports every [`Problem`] it finds, with its place.
 
 mod bands;
+pub mod checked;
 pub mod file;
 mod hash;
 mod json_error;
@@ -14,6 +15,7 @@ mod reach;
 mod validate;
 
 pub use bands::{Bands, BandsError, SHARE_BANDS};
+pub use checked::CheckedError;
 pub use hash::{canonical_json, content_hash, ContentHash};
 pub use mirror::check_mirrors;
 pub use problem::{JsonProblem, Problem, ProblemKind};

@@ -35,6 +35,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answer::Answer;
+use crate::domain::checksum;
 use crate::domain::hex;
 use crate::domain::instrument::{ContentHash, ContextKey, Instrument, ItemKind};
 use crate::domain::passphrase::{self, PassphraseProblem};
@@ -377,7 +378,7 @@ const KNOWN: [&str; 7] = ["m", "i", "v", "k", "n", "l", "kiosk"];
 
 /// The checksum of the text before `&c=`: CRC-32, 8 lowercase hexadecimal characters.
 fn checksum(text: &str) -> String {
-    format!("{:08x}", crc32fast::hash(text.as_bytes()))
+    format!("{:08x}", checksum::crc32(text.as_bytes()))
 }
 
 impl Invitation {

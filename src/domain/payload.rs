@@ -52,6 +52,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answer::{Answer, DONT_KNOW_CODE};
+use crate::domain::checksum;
 use crate::domain::instrument::{Choice, Instrument, Item, ItemKind};
 use crate::domain::response::Response;
 
@@ -179,11 +180,8 @@ pub fn fingerprint(instrument: &Instrument) -> [u8; 4] {
 
 /// The fingerprint of a version-1 payload: CRC-32 of `"<id>@<version>"`, little endian.
 pub fn legacy_fingerprint(instrument: &Instrument) -> [u8; 4] {
-    let mut hasher = crc32fast::Hasher::new();
-    hasher.update(instrument.id.as_bytes());
-    hasher.update(b"@");
-    hasher.update(instrument.version.as_bytes());
-    hasher.finalize().to_le_bytes()
+    checksum::crc32_of(&[instrument.id.as_bytes(), b"@", instrument.version.as_bytes()])
+        .to_le_bytes()
 }
 
 /// Writes `response` as a payload for `instrument`.
@@ -209,7 +207,7 @@ pub fn encode(instrument: &Instrument, response: &Response) -> Result<Vec<u8>, P
     for (_, item) in instrument.items() {
         encode_answer(&mut out, item, response.answers.get(&item.id))?;
     }
-    let crc = crc32fast::hash(&out);
+    let crc = checksum::crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     Ok(out)
 }
@@ -227,7 +225,7 @@ pub fn decode(instrument: &Instrument, bytes: &[u8]) -> Result<Response, Payload
     let split = bytes.len().checked_sub(TRAILER_LEN).ok_or(PayloadError::TooShort)?;
     let (body, trailer) = bytes.split_at_checked(split).ok_or(PayloadError::TooShort)?;
     let stored = u32::from_le_bytes(four(trailer).ok_or(PayloadError::TooShort)?);
-    if crc32fast::hash(body) != stored {
+    if checksum::crc32(body) != stored {
         return Err(PayloadError::Checksum);
     }
     let mut r = Reader { rest: body };

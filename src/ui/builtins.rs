@@ -1,6 +1,7 @@
 //! The built-in vragenlijsten for the apps: compiled in (the feature `embed-builtins`,
-//! as in the tests), or fetched as the files `make dist` writes next to the page. A
-//! student's phone fetches only the version its invitation names; the team device all.
+//! as in the tests), or fetched in their checked form, as the files `make dist` writes
+//! next to the page ([`BuiltinFile::path`]). A student's phone fetches only the version
+//! its invitation names; the team device all.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,22 +33,22 @@ pub async fn load(files: Vec<&'static BuiltinFile>) -> Result<Vec<Instrument>, L
     for (file, request) in started {
         let instrument = match request {
             None => file.parse().map_err(|_| LoadError)?,
-            Some(request) => file.parse_fetched(&text_of(request).await?).map_err(|_| LoadError)?,
+            Some(request) => file.read_checked(&bytes_of(request).await?).map_err(|_| LoadError)?,
         };
         out.push(instrument);
     }
     Ok(out)
 }
 
-async fn text_of(request: js_sys::Promise) -> Result<String, LoadError> {
+async fn bytes_of(request: js_sys::Promise) -> Result<Vec<u8>, LoadError> {
     let response = JsFuture::from(request).await.map_err(|_| LoadError)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError)?;
     if !response.ok() {
         return Err(LoadError);
     }
-    let text =
-        JsFuture::from(response.text().map_err(|_| LoadError)?).await.map_err(|_| LoadError)?;
-    text.as_string().ok_or(LoadError)
+    let buffer = response.array_buffer().map_err(|_| LoadError)?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| LoadError)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Shows `ready` with the parsed `files` once they are loaded: at once when they are

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use crate::domain::catalog::Catalog;
 use crate::domain::collect::Taken;
 use crate::domain::envelope::Envelope;
-use crate::domain::instrument::Instrument;
+use crate::domain::instrument::{self, Instrument};
 use crate::domain::meting::{Meting, MetingId};
 use crate::domain::session::Session;
 use crate::domain::text::Lang;
@@ -18,6 +18,7 @@ use crate::storage::collection;
 use crate::storage::journal::{self, Loaded, Run};
 use crate::storage::local::LocalStore;
 use crate::storage::memory::MemoryStore;
+use crate::storage::own;
 use crate::storage::{KeyValueStore, StorageError, StorageKey};
 
 /// The language the interface speaks. Screens are rebuilt when it changes (a rare event),
@@ -201,8 +202,10 @@ impl Persist {
         self.outcome(journal::adopt_earlier(&*self.store(), instrument, run)).unwrap_or(false)
     }
 
-    /// Adds the own instruments stored on this device to the catalogue, and sets aside
-    /// any stored session or instrument that cannot be read (with a notice).
+    /// The team page: adds the own instrument files stored on this device to the
+    /// catalogue, validating each, and sets aside any stored session or instrument that
+    /// cannot be read (with a notice). Brings the checked copies the student page reads
+    /// in line with what it accepted ([`own::sync_checked`]).
     pub fn load_instruments(&self, catalog: &mut Catalog) {
         let store = self.store();
         // Answers an earlier version kept in the clear outside a meting: nobody can
@@ -213,18 +216,33 @@ impl Persist {
         if sessions.into_iter().chain(instruments).any(|keys| !keys.is_empty()) {
             self.notice.set(Some(Notice::SetAside));
         }
+        self.outcome(own::sync_checked(&*store, catalog));
     }
 
-    /// Whether own instrument files are kept on this device (then the app loads the
-    /// built-in vragenlijsten they may mirror before it reads them).
-    pub fn has_own_instruments(&self) -> bool {
-        let prefix = StorageKey::Instrument(String::new()).as_string();
-        self.store().keys().is_ok_and(|keys| keys.iter().any(|k| k.starts_with(&prefix)))
+    /// The student page: adds the own instruments the team page accepted on this device
+    /// to the catalogue, from their checked copies (no file is validated here), and sets
+    /// aside any stored session that cannot be read (with a notice).
+    pub fn load_checked_instruments(&self, catalog: &mut Catalog) {
+        let store = self.store();
+        if self.outcome(journal::sweep_sessions(&*store)).is_some_and(|keys| !keys.is_empty()) {
+            self.notice.set(Some(Notice::SetAside));
+        }
+        for instrument in self.outcome(own::load_checked(&*store)).unwrap_or_default() {
+            catalog.add_checked(instrument);
+        }
     }
 
-    /// Keeps an accepted own instrument file. Returns whether the device has it.
+    /// Keeps an accepted own instrument file, and its checked copy for the student page.
+    /// Returns whether the device has the file.
     pub fn save_instrument(&self, key: &str, json: &str) -> bool {
-        self.outcome(journal::save_instrument(&*self.store(), key, json)).is_some()
+        let store = self.store();
+        let saved = self.outcome(journal::save_instrument(&*store, key, json)).is_some();
+        // The file was accepted, so it parses; a copy that cannot be written now is
+        // written when the team page next loads its files.
+        if let (true, Ok(instrument)) = (saved, instrument::parse(json)) {
+            self.outcome(own::save_checked(&*store, &instrument));
+        }
+        saved
     }
 
     /// The instrument whose trial is in progress, if any.

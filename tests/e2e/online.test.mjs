@@ -42,6 +42,8 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  // The built-in vragenlijsten in their checked form (builtin/v1/…).
+  '.bin': 'application/octet-stream',
 };
 
 test('every file name in dist/ carries its content hash, except the pages, the service worker and the schema', async () => {
@@ -172,7 +174,8 @@ test('the team page works offline once it has been opened, the QR reader include
   await openTeam(page);
   assert.match(page.url(), /\/team\.html$/);
   const sw = await readFile(path.join(DIST_DIR, 'sw.js'), 'utf8');
-  const teamFiles = JSON.parse(sw.match(/const TEAM = (\[[^\]]*\]);/)[1]);
+  // sw.js is minified in a release build: its top-level names stay, the spaces go.
+  const teamFiles = JSON.parse(sw.match(/\bTEAM\s*=\s*(\[[^\]]*\])/)[1]);
   assert.ok(teamFiles.some((f) => f.includes('scan_worker_loader-')), 'the QR reader is one of the team files');
   await waitForOffline(page, [...teamFiles, ...(await pageFiles('team.html'))]);
   await context.setOffline(true);
@@ -212,7 +215,7 @@ test('a new version is picked up on the next visit, and the stored answers stay'
       const file = path.join(root, name);
       let text = await readFile(file, 'utf8');
       text = name === 'sw.js'
-        ? text.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-new"')
+        ? text.replace(/\bVERSION\s*=\s*"([0-9a-f]+)"/, 'VERSION = "$1-new"')
         : text.replace('<title>', '<meta name="spiegel-test-version" content="new"><title>');
       assert.match(text, /-new"|spiegel-test-version/, `${name} changed`);
       await writeFile(file, text);

@@ -9,7 +9,9 @@ use spiegel::domain::builtin::{self, FILES, STAFF_ID, STUDENT_ID};
 use spiegel::domain::catalog::{version_order, Catalog};
 use spiegel::domain::collect::{self, Unlocked};
 use spiegel::domain::export::{self, ExportInput, ExportOptions, MetingInput};
-use spiegel::domain::instrument::{check_mirrors, content_hash, parse, ItemKind};
+use spiegel::domain::instrument::{
+    check_mirrors, checked, content_hash, parse, CheckedError, ItemKind,
+};
 use spiegel::domain::payload::{self, PayloadError};
 use spiegel::domain::response::Response;
 use spiegel::domain::text::Lang;
@@ -350,17 +352,26 @@ fn the_apps_fetch_each_version_under_a_name_of_its_own_and_refuse_a_mixed_up_fil
         let hex = file.hash.to_text();
         assert_eq!(
             path,
-            format!("builtin/{}-{}-{}.json", file.id, file.version, &hex["sha256:".len()..][..16])
+            format!(
+                "builtin/v1/{}-{}-{}.bin",
+                file.id,
+                file.version,
+                &hex["sha256:".len()..][..16]
+            )
         );
         paths.push(path);
-        let json = file.json.expect("compiled in");
-        let fetched = file.parse_fetched(json).expect("its own file parses");
-        assert_eq!((fetched.id.as_str(), fetched.version.as_str()), (file.id, file.version));
-        // Another version's file, or a damaged one, under this name is refused.
+        // What `make dist` writes (web/builtin_files.rs) reads back as the validated file.
+        let parsed = file.parse().unwrap();
+        let bytes = checked::encode(&parsed);
+        assert_eq!(file.read_checked(&bytes), Ok(parsed));
+        // Another version's file under this name is refused, and so is a damaged one.
         for other in FILES.iter().filter(|o| o.hash != file.hash) {
-            assert!(file.parse_fetched(other.json.expect("compiled in")).is_err());
+            let theirs = checked::encode(&other.parse().unwrap());
+            assert_eq!(file.read_checked(&theirs), Err(CheckedError::Other));
         }
-        assert!(file.parse_fetched(&json.replacen("a", "b", 1)).is_err());
+        let mut damaged = bytes.clone();
+        damaged[bytes.len() / 2] ^= 0x20;
+        assert_eq!(file.read_checked(&damaged), Err(CheckedError::Checksum));
     }
     paths.sort();
     paths.dedup();

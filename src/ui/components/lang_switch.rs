@@ -25,7 +25,8 @@ pub fn LangSwitch() -> impl IntoView {
                 aria-pressed=move || (lang.get() == l).to_string()
                 on:click=move |_| lang.set(l)
             >
-                {l.code().to_uppercase()}
+                // ASCII: the codes are "nl" and "en" (and no Unicode case tables in the download).
+                {l.code().to_ascii_uppercase()}
             </button>
         }
     });

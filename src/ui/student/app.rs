@@ -69,9 +69,9 @@ enum Mode {
 #[component]
 pub fn App() -> impl IntoView {
     let (persist, lang) = provide_services(Address::Je);
-    let body = when_loaded(needed_builtins(persist), lang, move |builtins| {
+    let body = when_loaded(needed_builtins(), lang, move |builtins| {
         let mut catalog = Catalog::with_parsed_builtins(builtins);
-        persist.load_instruments(&mut catalog);
+        persist.load_checked_instruments(&mut catalog);
         match Screens::new(persist, catalog) {
             Some(screens) => screens.view(lang).into_any(),
             None => view! {
@@ -86,18 +86,16 @@ pub fn App() -> impl IntoView {
 }
 
 /// The built-in vragenlijsten this page needs: an invitation to a built-in vragenlijst
-/// needs exactly that version (all a student's phone fetches); otherwise, and on a
-/// device that keeps own vragenlijsten (which may mirror a built-in one and are only
-/// read against it), also the newest student and staff vragenlijsten (the start screen,
-/// a trial, a link that cannot be read).
-fn needed_builtins(persist: Persist) -> Vec<&'static BuiltinFile> {
+/// needs exactly that version (all a student's phone fetches); otherwise the newest
+/// student and staff vragenlijsten (the start screen, a trial, a link that cannot be read).
+fn needed_builtins() -> Vec<&'static BuiltinFile> {
     let frag = fragment();
     let invited = Invitation::is_invitation(&frag)
         .then(|| Invitation::from_fragment(&frag).ok())
         .flatten()
         .and_then(|inv| builtin::version(&inv.instrument, &inv.version));
     let mut files: Vec<_> = invited.into_iter().collect();
-    if files.is_empty() || persist.has_own_instruments() {
+    if files.is_empty() {
         for current in [STUDENT_ID, STAFF_ID].into_iter().filter_map(builtin::current) {
             if !files.iter().any(|f| f.hash == current.hash) {
                 files.push(current);
