@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use spiegel::domain::answer::{Answer, DONT_KNOW_CODE};
 use spiegel::domain::builtin;
-use spiegel::domain::catalog::Catalog;
 use spiegel::domain::collect::{self, Outcome, Refusal, Unlocked};
 use spiegel::domain::envelope::{
     self, Envelope, EnvelopeError, Parts, Scan, ENVELOPE_OVERHEAD, MAX_QR_BYTES, PART_HEADER,
@@ -23,34 +22,10 @@ use spiegel::storage::collection;
 use spiegel::storage::memory::MemoryStore;
 use spiegel::storage::{KeyValueStore, StorageError, StorageKey};
 
+use crate::support::{student, Lcg};
+
 const PIN: &str = "482913";
 const WEEK: &str = "2026-W48";
-
-/// A tiny deterministic random generator (64-bit LCG, high bits out).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 11
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-
-    fn array<const N: usize>(&mut self) -> [u8; N] {
-        std::array::from_fn(|_| self.next() as u8)
-    }
-}
-
-fn student() -> Instrument {
-    Catalog::with_builtins().current(builtin::STUDENT_ID).cloned().unwrap()
-}
 
 fn staff() -> Instrument {
     builtin::staff().unwrap()

@@ -2,36 +2,9 @@
 //! refused before a student answers anything), links made before the checksum, and
 //! random input that never panics.
 
-use spiegel::domain::builtin;
-use spiegel::domain::catalog::Catalog;
-use spiegel::domain::instrument::Instrument;
 use spiegel::domain::meting::{Context, Draft, Invitation, InvitationError, Meting, Seeds};
 
-/// A tiny deterministic random generator (64-bit LCG, high bits out).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 11
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-
-    fn array<const N: usize>(&mut self) -> [u8; N] {
-        std::array::from_fn(|_| self.next() as u8)
-    }
-}
-
-fn student() -> Instrument {
-    Catalog::with_builtins().current(builtin::STUDENT_ID).cloned().unwrap()
-}
+use crate::support::{student, Lcg};
 
 /// A meting of the student vragenlijst for niveau 2 BOL, made from seed `n` (one PBKDF2
 /// round: quick to test).

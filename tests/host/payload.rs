@@ -8,7 +8,7 @@ use spiegel::domain::instrument::{Instrument, Item, ItemKind};
 use spiegel::domain::payload::{decode, encode, fingerprint, max_len, PayloadError, MAGIC};
 use spiegel::domain::response::Response;
 
-use crate::support::{at, edited, instrument, KINDS};
+use crate::support::{at, edited, instrument, Lcg, KINDS};
 
 const ID: &str = "00ff10e9a3b4c5d6e7f8091a2b3c4d5e";
 /// Bytes before the answers: magic 3, version 1, fingerprint 4, id 16, year 1, week 1.
@@ -69,24 +69,6 @@ fn with_answers(i: &Instrument, answers: &[u8]) -> Vec<u8> {
     bytes.extend_from_slice(&[0; 4]);
     reseal(&mut bytes);
     bytes
-}
-
-/// A tiny deterministic random generator (64-bit LCG, high bits out).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 11
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
 }
 
 /// A random answer an instrument could have given to `item`, or none.
