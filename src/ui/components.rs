@@ -1,6 +1,7 @@
 //! Small presentational components: data in, callbacks out.
 
 pub mod banners;
+pub mod full_screen;
 pub mod lang_switch;
 pub mod number_field;
 pub mod option_list;

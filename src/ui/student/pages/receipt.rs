@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::envelope::{self, Envelope};
 use crate::domain::text::Lang;
 use crate::ui::browser::{can_share_file, download, focus, random_id, share_file, Shared};
+use crate::ui::components::full_screen::FullScreen;
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::context::Kept;
 use crate::ui::i18n::collect::collect_words;
@@ -30,7 +31,6 @@ pub fn ReceiptPage(
     let codes = StoredValue::new(envelope.qr_codes());
     let count = codes.with_value(Vec::len);
     let shown = RwSignal::new(0usize);
-    let large = RwSignal::new(false);
     let removed = RwSignal::new(false);
     let share_failed = RwSignal::new(false);
     let file = StoredValue::new(envelope::file_bytes(&[envelope.to_bytes()]));
@@ -65,35 +65,6 @@ pub fn ReceiptPage(
                 </div>
             }
         })
-    };
-    let open_large = move |_| {
-        large.set(true);
-        request_animation_frame(|| focus("receipt-close-large"));
-    };
-    let close_large = move || {
-        large.set(false);
-        request_animation_frame(|| focus("receipt-large"));
-    };
-    // The full-screen code: as big as the screen allows, for a camera across a desk.
-    // Escape closes the full-screen code, wherever the focus is.
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && large.get_untracked() {
-            close_large();
-        }
-    });
-    on_cleanup(move || escape.remove());
-    let full = move || {
-        view! {
-            <div class="qr-full" role="dialog" aria-modal="true" aria-labelledby="receipt-title"
-                data-testid="receipt-full">
-                {move || code("receipt-qr-large")}
-                {stepper}
-                <button type="button" id="receipt-close-large" class="btn btn--secondary"
-                    data-testid="receipt-close-large" on:click=move |_| close_large()>
-                    {t.close_large}
-                </button>
-            </div>
-        }
     };
     let many = (count > 1).then(|| {
         view! { <p class="notice notice--info" data-testid="receipt-codes">{format!("{} {count} {}", t.receipt_codes_before, t.receipt_codes)}</p> }
@@ -135,16 +106,10 @@ pub fn ReceiptPage(
             <h1 id="receipt-title" tabindex="-1">{t.receipt_heading}</h1>
             <p>{t.receipt_intro}</p>
             {many}
-            <Show when=move || large.get() fallback=move || view! {
-                {move || code("receipt-qr")}
-                {stepper}
-                <button type="button" id="receipt-large" class="btn btn--secondary" data-testid="receipt-large"
-                    on:click=open_large>
-                    {t.show_large}
-                </button>
-            }>
-                {full}
-            </Show>
+            // The code as big as the screen allows, for a camera across a desk.
+            <FullScreen id="receipt" labelled_by="receipt-title" open_label=t.show_large close_label=t.close_large
+                small=move || view! { {move || code("receipt-qr")} {stepper} }
+                full=move || view! { {move || code("receipt-qr-large")} {stepper} } />
             <h2>{t.steps_heading}</h2>
             <ol class="steps-list" data-testid="receipt-steps">{steps}</ol>
             <div class="receipt__files">

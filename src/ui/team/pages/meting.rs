@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::limits::{check_size, megabytes, FileKind};
 use crate::domain::text::Lang;
 use crate::ui::browser::{copy_text, focus, next_paint};
+use crate::ui::components::full_screen::FullScreen;
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::team::i18n::team::team_words;
 use crate::ui::team::scan::{decode_image, CameraScanner, ScanLabels};
@@ -97,7 +98,6 @@ pub fn MetingPage(
     request_animation_frame(|| focus("question-title"));
     let count = RwSignal::new(count);
     let class_size = RwSignal::new(class_size);
-    let large = RwSignal::new(false);
     let unlocked = RwSignal::new(unlocked);
     let busy = RwSignal::new(false);
     let pin = RwSignal::new(String::new());
@@ -343,31 +343,6 @@ pub fn MetingPage(
     // The invitation's QR code as big as the screen allows, for a projector.
     let qr_bytes = StoredValue::new(info.link.clone().into_bytes());
     let link_text = StoredValue::new(info.link.clone());
-    let close_large = move || {
-        large.set(false);
-        request_animation_frame(|| focus("invite-large"));
-    };
-    // Escape closes the full-screen code, wherever the focus is.
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && large.get_untracked() {
-            close_large();
-        }
-    });
-    on_cleanup(move || escape.remove());
-    let full = move || {
-        view! {
-            <div class="qr-full" role="dialog" aria-modal="true" aria-labelledby="invite-large-title"
-                data-testid="invite-full">
-                <h2 id="invite-large-title">{t.invitation}</h2>
-                <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr-large" />
-                <p class="qr-full__link">{link_text.get_value()}</p>
-                <button type="button" id="invite-close-large" class="btn btn--secondary"
-                    data-testid="invite-close-large" on:click=move |_| close_large()>
-                    {t.close_large}
-                </button>
-            </div>
-        }
-    };
     // "ontvangen: 27 van de 30" against the class size the team entered.
     let set_size = move |ev: leptos::ev::Event| {
         let size = event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n > 0);
@@ -406,18 +381,13 @@ pub fn MetingPage(
             <button type="button" class="btn btn--secondary" data-testid="invite-copy" on:click=copy>
                 {move || if copied.get() { t.copied } else { t.copy }}
             </button>
-            <Show when=move || large.get() fallback=move || view! {
-                <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr" />
-                <button type="button" id="invite-large" class="btn btn--secondary" data-testid="invite-large"
-                    on:click=move |_| {
-                        large.set(true);
-                        request_animation_frame(|| focus("invite-close-large"));
-                    }>
-                    {t.show_large}
-                </button>
-            }>
-                {full}
-            </Show>
+            <FullScreen id="invite" labelled_by="invite-large-title" open_label=t.show_large close_label=t.close_large
+                small=move || view! { <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr" /> }
+                full=move || view! {
+                    <h2 id="invite-large-title">{t.invitation}</h2>
+                    <QrCode bytes=qr_bytes.get_value() title=t.invitation_qr_title testid="invite-qr-large" />
+                    <p class="qr-full__link">{link_text.get_value()}</p>
+                } />
             <p>{t.kiosk_intro}</p>
             <button type="button" class="btn btn--secondary" data-testid="kiosk-start" on:click=move |_| on_kiosk.run(())>{t.kiosk_start}</button>
             <label class="form__label" for="kiosk-link">{t.kiosk_link}</label>
