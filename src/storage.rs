@@ -17,6 +17,7 @@ pub mod local;
 pub mod memory;
 pub mod own;
 pub mod schema;
+pub mod session_json;
 pub mod team;
 
 use thiserror::Error;

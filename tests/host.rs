@@ -42,6 +42,8 @@ mod seed000;
 mod seed_class;
 #[path = "host/session.rs"]
 mod session;
+#[path = "host/session_json.rs"]
+mod session_json;
 #[path = "host/storage.rs"]
 mod storage;
 #[path = "host/summary.rs"]

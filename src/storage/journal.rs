@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use super::schema::{
     self, StoredResponse, StoredSession, RESPONSE_SCHEMA, SESSION_SCHEMA, VERSION,
 };
+use super::session_json;
 use super::{KeyValueStore, StorageError, StorageKey};
 use crate::domain::answer::Answer;
 use crate::domain::catalog::Catalog;
@@ -81,8 +82,8 @@ pub fn load_session(
     let Some(raw) = store.get(&key)? else {
         return Ok(Loaded::Fresh);
     };
-    match serde_json::from_str::<StoredSession>(&raw) {
-        Ok(s)
+    match session_json::from_json(&raw) {
+        Some(s)
             if s.schema == SESSION_SCHEMA
                 && s.version == VERSION
                 && s.instrument == instrument.id =>
@@ -109,8 +110,8 @@ pub fn sweep_sessions(store: &dyn KeyValueStore) -> Result<Vec<String>, StorageE
     let mut set_apart = Vec::new();
     for key in store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
         let Some(raw) = store.get(&key)? else { continue };
-        let readable = serde_json::from_str::<StoredSession>(&raw)
-            .is_ok_and(|s| s.schema == SESSION_SCHEMA && s.version == VERSION);
+        let readable = session_json::from_json(&raw)
+            .is_some_and(|s| s.schema == SESSION_SCHEMA && s.version == VERSION);
         if !readable {
             set_apart.push(set_aside(store, &key, &raw)?);
         }
@@ -144,8 +145,7 @@ pub fn save_session(
     session: &Session,
     touched: Option<u64>,
 ) -> Result<(), StorageError> {
-    let json = serde_json::to_string(&stored_session(instrument, session, touched))
-        .map_err(|e| StorageError::Failed(e.to_string()))?;
+    let json = session_json::to_json(&stored_session(instrument, session, touched));
     store.set(&run.key(&instrument.id), &json)
 }
 

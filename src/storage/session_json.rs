@@ -1,0 +1,211 @@
+//! A session in progress as JSON, the shape of [`StoredSession`] (version 1), written and
+//! read without serde_json: the student's phone saves its run after every answer, and
+//! serde_json's code for this one shape was 14.5 KB (brotli) of the student app's
+//! download. What is written is exactly what `serde_json::to_string` writes for a
+//! [`StoredSession`], byte for byte, and what serde_json wrote is read back (host tests
+//! check both), so a run stored by an earlier version resumes.
+//!
+//! Reading parses with [`miniserde`] (a small JSON parser that keeps no type information
+//! in generated code) into a JSON value, then takes the session from it, refusing
+//! anything serde_json would refuse for this shape: a field it does not know, a field of
+//! the wrong type, a number out of range. One difference: of a field written twice, the
+//! last one counts (serde_json refuses it); nothing Spiegel writes repeats a field.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use miniserde::json::{self, Number, Object, Value};
+
+use super::schema::{StoredAnswer, StoredSession};
+
+/// The fields of a stored session, in the order they are written.
+const FIELDS: [&str; 7] =
+    ["schema", "version", "instrument", "instrument_version", "position", "answers", "touched"];
+
+/// Writes `session` as JSON: fields in declaration order, `touched` left out when absent,
+/// answers and matrix rows in key order, strings escaped as serde_json escapes them.
+pub fn to_json(session: &StoredSession) -> String {
+    let mut out = String::with_capacity(256 + 32 * session.answers.len());
+    out.push_str("{\"schema\":");
+    push_str(&mut out, &session.schema);
+    let _ = write!(out, ",\"version\":{},\"instrument\":", session.version);
+    push_str(&mut out, &session.instrument);
+    out.push_str(",\"instrument_version\":");
+    push_str(&mut out, &session.instrument_version);
+    out.push_str(",\"position\":");
+    match &session.position {
+        Some(p) => push_str(&mut out, p),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"answers\":{");
+    for (i, (item, answer)) in session.answers.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_str(&mut out, item);
+        out.push(':');
+        push_answer(&mut out, answer);
+    }
+    out.push('}');
+    if let Some(t) = session.touched {
+        let _ = write!(out, ",\"touched\":{t}");
+    }
+    out.push('}');
+    out
+}
+
+/// Reads a session written by [`to_json`] (or by serde_json from a [`StoredSession`]).
+/// `None` if `raw` is not such a session; whether its schema and version are the ones
+/// this app reads is the caller's question.
+pub fn from_json(raw: &str) -> Option<StoredSession> {
+    let Value::Object(o) = json::from_str::<Value>(raw).ok()? else {
+        return None;
+    };
+    if o.keys().any(|k| !FIELDS.contains(&k.as_str())) {
+        return None;
+    }
+    let position = match o.get("position") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return None,
+    };
+    let touched = match o.get("touched") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(unsigned(v)?),
+    };
+    let Value::Object(stored) = o.get("answers")? else {
+        return None;
+    };
+    let mut answers = BTreeMap::new();
+    for (item, answer) in stored.iter() {
+        answers.insert(item.clone(), answer_from(answer)?);
+    }
+    Some(StoredSession {
+        schema: string(o.get("schema")?)?,
+        version: u32::try_from(unsigned(o.get("version")?)?).ok()?,
+        instrument: string(o.get("instrument")?)?,
+        instrument_version: string(o.get("instrument_version")?)?,
+        position,
+        answers,
+        touched,
+    })
+}
+
+/// One answer as serde writes an externally tagged enum: `"dont_know"`, or an object
+/// with the variant's name as its one key.
+fn push_answer(out: &mut String, answer: &StoredAnswer) {
+    let (tag, unit) = match answer {
+        StoredAnswer::DontKnow => ("dont_know", true),
+        StoredAnswer::Skipped => ("skipped", true),
+        StoredAnswer::Choice(_) => ("choice", false),
+        StoredAnswer::Choices(_) => ("choices", false),
+        StoredAnswer::Number(_) => ("number", false),
+        StoredAnswer::Text(_) => ("text", false),
+        StoredAnswer::Rows(_) => ("rows", false),
+    };
+    if unit {
+        push_str(out, tag);
+        return;
+    }
+    out.push('{');
+    push_str(out, tag);
+    out.push(':');
+    match answer {
+        StoredAnswer::Choice(s) | StoredAnswer::Text(s) => push_str(out, s),
+        StoredAnswer::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        StoredAnswer::Choices(codes) => {
+            out.push('[');
+            for (i, c) in codes.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_str(out, c);
+            }
+            out.push(']');
+        }
+        StoredAnswer::Rows(rows) => {
+            out.push('{');
+            for (i, (row, code)) in rows.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_str(out, row);
+                out.push(':');
+                push_str(out, code);
+            }
+            out.push('}');
+        }
+        StoredAnswer::DontKnow | StoredAnswer::Skipped => {}
+    }
+    out.push('}');
+}
+
+/// Reads one answer: a unit variant as a string (or, as serde also reads it, an object
+/// `{"dont_know": null}`), any other as an object with exactly one key.
+fn answer_from(v: &Value) -> Option<StoredAnswer> {
+    let (tag, inner) = match v {
+        Value::String(tag) => (tag.as_str(), &Value::Null),
+        Value::Object(o) if o.len() == 1 => o.iter().next().map(|(k, v)| (k.as_str(), v))?,
+        _ => return None,
+    };
+    Some(match (tag, inner) {
+        ("dont_know", Value::Null) => StoredAnswer::DontKnow,
+        ("skipped", Value::Null) => StoredAnswer::Skipped,
+        ("choice", Value::String(s)) => StoredAnswer::Choice(s.clone()),
+        ("text", Value::String(s)) => StoredAnswer::Text(s.clone()),
+        ("number", Value::Number(Number::U64(n))) => StoredAnswer::Number(i64::try_from(*n).ok()?),
+        ("number", Value::Number(Number::I64(n))) => StoredAnswer::Number(*n),
+        ("choices", Value::Array(codes)) => {
+            StoredAnswer::Choices(codes.iter().map(string).collect::<Option<_>>()?)
+        }
+        ("rows", Value::Object(rows)) => StoredAnswer::Rows(string_map(rows)?),
+        _ => return None,
+    })
+}
+
+fn string_map(o: &Object) -> Option<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for (k, v) in o.iter() {
+        out.insert(k.clone(), string(v)?);
+    }
+    Some(out)
+}
+
+fn string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn unsigned(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(Number::U64(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+/// A JSON string, escaped as serde_json does: `"` and `\`, the short escapes for
+/// backspace, form feed, newline, carriage return and tab, `\u00XX` for the other
+/// control characters; everything else as it is.
+fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
