@@ -8,7 +8,8 @@
 //   for the team page, from opening team.html until its screen shows, then the QR reader.
 // - Time: the phone profile of the budget (4x slower CPU, 150 ms latency, 1.6 Mbit/s
 //   down, 750 kbit/s up), empty cache; the median of RUNS runs, from navigation until the
-//   invitation screen, and until the first question after "Beginnen".
+//   invitation screen, and until the first question after "Beginnen": timed in the page
+//   (the budget's figure), and as Playwright sees it from outside (see 3. below).
 
 import { performance } from 'node:perf_hooks';
 import { launchBrowser, openTeam, runToEnd, startServer } from './support.mjs';
@@ -92,9 +93,50 @@ try {
     await context.close();
   }
 
-  // 3. Time to the first question on the throttled phone profile.
-  const ready = [];
-  const first = [];
+  // 3. Time to the first question on the throttled phone profile, two ways.
+  //    a. In the page: a script added before the page loads notes (performance.now(), from
+  //       the start of the navigation) the first frame after the invitation screen is in
+  //       the document, taps "Beginnen" right then, and notes the first frame after the
+  //       first question is. This is the budget's figure: what a phone takes.
+  //    b. Driven from outside by Playwright (goto, waitForSelector, click), as measured
+  //       before. Its polling and its own scripts run on the same 4x slower CPU, so it
+  //       adds time the app does not take; kept to compare with earlier figures.
+  const inPage = { ready: [], first: [] };
+  const outside = { ready: [], first: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext(PHONE);
+    await context.addInitScript(() => {
+      const times = (window.__spiegelTimes = {});
+      // After the frame that shows it: the next animation frame, then the task after it.
+      const afterFrame = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+      let begun = false;
+      let shown = false;
+      new MutationObserver(() => {
+        const begin = document.querySelector('[data-testid=invite-begin]');
+        if (begin && !begun) {
+          begun = true;
+          afterFrame(() => {
+            times.ready = performance.now();
+            begin.click();
+          });
+        }
+        if (!shown && document.querySelector('form.question fieldset')) {
+          shown = true;
+          afterFrame(() => {
+            times.first = performance.now();
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await throttle(page);
+    await page.goto(invitation, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__spiegelTimes?.first !== undefined, null, { timeout: 60_000, polling: 1000 });
+    const times = await page.evaluate(() => window.__spiegelTimes);
+    inPage.ready.push(times.ready);
+    inPage.first.push(times.first);
+    await context.close();
+  }
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
@@ -106,14 +148,18 @@ try {
     const click = performance.now();
     await page.click('[data-testid=invite-begin]');
     await page.waitForSelector('form.question fieldset', { timeout: 60_000 });
-    ready.push(atInvite);
-    first.push(atInvite + (performance.now() - click));
+    outside.ready.push(atInvite);
+    outside.first.push(atInvite + (performance.now() - click));
     await context.close();
   }
   const ms = (xs) => xs.map((x) => Math.round(x)).join(', ');
-  console.log(`\nPhone profile (4x CPU, 150 ms latency, 1.6 Mbit/s), ${RUNS} runs, empty cache:`);
-  console.log(`  invitation screen drawn: median ${Math.round(median(ready))} ms (${ms(ready)})`);
-  console.log(`  first question shown:    median ${Math.round(median(first))} ms (${ms(first)}; budget ${BUDGET_MS} ms)`);
+  console.log(`\nPhone profile (4x CPU, 150 ms latency, 1.6 Mbit/s), ${RUNS} runs each, empty cache:`);
+  console.log("  a. timed in the page (the budget's figure):");
+  console.log(`     invitation screen shown: median ${Math.round(median(inPage.ready))} ms (${ms(inPage.ready)})`);
+  console.log(`     first question shown:    median ${Math.round(median(inPage.first))} ms (${ms(inPage.first)}; budget ${BUDGET_MS} ms)`);
+  console.log('  b. driven by Playwright from outside (its polling included):');
+  console.log(`     invitation screen found: median ${Math.round(median(outside.ready))} ms (${ms(outside.ready)})`);
+  console.log(`     first question found:    median ${Math.round(median(outside.first))} ms (${ms(outside.first)})`);
 } finally {
   await browser.close();
   await server.close();
