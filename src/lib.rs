@@ -9,8 +9,8 @@
 //!  └──────────────────►  domain
 //! ```
 //!
-//! - [`domain`]: pure Rust. Instrument definitions, validation, sessions, (later) analysis
-//!   and export. Time, randomness and locale come in as arguments. No web or reactive
+//! - [`domain`]: pure Rust. Instrument definitions, validation, sessions, sealing, the
+//!   mirror's analysis and the export. Time, randomness and locale come in as arguments. No web or reactive
 //!   imports, so everything here is tested on the host with `cargo test`.
 //! - [`storage`]: browser storage behind the small [`storage::KeyValueStore`] trait, with a
 //!   memory implementation for tests and as fallback. Stored shapes are versioned types of
@@ -23,3 +23,11 @@ pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// Talc instead of Rust's default wasm allocator (dlmalloc): smaller in the download and
+/// faster (docs/development.md, "Crates, and why"). Declared once, here, for every wasm
+/// program built with the library: both apps, the QR worker and the browser tests and
+/// benchmarks.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -31,10 +31,6 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app's allocator (`src/main.rs`), so the figures are the app's.
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 /// What every figure measures on: the workload and its tables.
 struct Data {
     /// Both built-in vragenlijsten and 20,000 + 1,000 synthetic responses.

@@ -10,11 +10,6 @@
 //! bytes of one QR code found (none if there is none). The reading itself is
 //! [`spiegel::domain::qr::decode_luma`], tested on the host.
 
-/// Talc, as in the app (see docs/development.md, "Crates, and why").
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use wasm_bindgen::closure::Closure;

@@ -1,11 +1,6 @@
 //! Entry point of the student app (`index.html`): installs the panic hook and mounts the
 //! student's screens: start, runs, invitations, receipts, kiosk mode.
 
-/// Talc instead of the default dlmalloc: smaller in the download and faster (see docs/development.md, "Crates, and why").
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     spiegel::ui::panic::install();

@@ -1,11 +1,6 @@
 //! Entry point of the team app (`team.html`): installs the panic hook and mounts the
 //! team's screens. A bundle of its own, so a student's phone never downloads it.
 
-/// Talc, as in the student app (see docs/development.md, "Crates, and why").
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     spiegel::ui::panic::install();
