@@ -4,6 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   openTeam,
@@ -350,6 +351,42 @@ test('importing 30 response files of which 3 are bad takes 27 and gives 3 clear 
   await waitForStored(page, meting.id, 27);
   const keys = await storageKeys(page);
   assert.equal(keys.filter((k) => k.includes('.response.')).length, 0);
+  assert.deepEqual(context.pageErrors, []);
+});
+
+test('response files dropped on the import area are taken in like picked ones, and the page stays', T, async () => {
+  const { meting } = await loadFixtures();
+  const context = await env.newContext();
+  await installMeting(context, meting);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await openMeting(page, meting.id);
+  await unlock(page, meting.pin);
+  const all = filesIn('import30');
+  const files = [...all.filter((f) => path.basename(f).startsWith('antwoord-')).slice(0, 3), ...all.filter((f) => f.endsWith('notities.txt'))];
+  assert.equal(files.length, 4);
+  const dropped = files.map((f) => ({ name: path.basename(f), bytes: [...readFileSync(f)] }));
+  const address = page.url();
+  // What a browser does when files are dragged from a folder onto the area: dragover,
+  // then drop. An event the page cancels is one the browser does not handle itself (it
+  // would open the file in the tab instead).
+  const cancelled = await page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const { name, bytes } of dropped) transfer.items.add(new File([new Uint8Array(bytes)], name));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    const fire = (type) => !zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    return { dragover: fire('dragover'), drop: fire('drop') };
+  }, dropped);
+  assert.deepEqual(cancelled, { dragover: true, drop: true }, 'the area takes the drop, not the browser');
+  await page.waitForSelector('[data-testid=import-summary][data-done=true]:not(:empty)', { timeout: 60_000 });
+  const summary = page.locator('[data-testid=import-summary]');
+  assert.equal(await summary.getAttribute('data-new'), '3');
+  assert.equal(await summary.getAttribute('data-refused'), '1');
+  const lines = await page.$$eval('[data-testid=import-results] li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+  assert.equal(lines.length, 4, 'one line per dropped file');
+  assert.ok(lines.some((l) => l.startsWith('notities.txt') && /geen antwoordbestand van Spiegel/.test(l)), lines.join('\n'));
+  assert.equal(await textOf(page, '[data-testid=collected-count]'), '3');
+  assert.equal(page.url(), address, 'still on the meting page');
   assert.deepEqual(context.pageErrors, []);
 });
 
