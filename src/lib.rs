@@ -10,8 +10,9 @@
 //! ```
 //!
 //! - [`domain`]: pure Rust. Instrument definitions, validation, sessions, sealing, the
-//!   mirror's analysis and the export. Time, randomness and locale come in as arguments. No web or reactive
-//!   imports, so everything here is tested on the host with `cargo test`.
+//!   mirror's analysis and the export. Time, randomness and locale come in as arguments.
+//!   No web or reactive imports, so everything here is tested on the host with
+//!   `cargo test`.
 //! - [`storage`]: browser storage behind the small [`storage::KeyValueStore`] trait, with a
 //!   memory implementation for tests and as fallback. Stored shapes are versioned types of
 //!   their own ([`storage::schema`]).
