@@ -1,8 +1,8 @@
 //! One QR code: drawing it from bytes, and finding and reading QR codes in a picture.
 //!
-//! - [`encode`] turns bytes into a [`QrImage`] with the `qrcode` crate (no default
-//!   features: no `image` crate, and the SVG renderer is our own [`svg`], a few lines that
-//!   give one compact `<path>` and an accessible `<title>`).
+//! - [`encode`] turns bytes into a [`QrImage`] with the `qrcodegen` crate (Project
+//!   Nayuki's reference encoder; small, no dependencies), and the SVG renderer is our own
+//!   [`svg`], a few lines that give one compact `<path>` and an accessible `<title>`.
 //! - [`decode_luma`] finds and reads every QR code in a greyscale frame with the `rqrr`
 //!   crate (a pure-Rust port of quirc, no default features: we hand it pixels, not
 //!   `image` buffers). It returns the raw bytes: our payloads are binary, not UTF-8.
@@ -21,8 +21,7 @@
 
 use std::fmt::Write as _;
 
-use qrcode::bits::Bits;
-use qrcode::{Color, EcLevel, QrCode, Version};
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
 /// The most bytes one code holds: version 40, level M, byte mode.
 pub const CAPACITY: usize = 2331;
@@ -76,22 +75,27 @@ impl QrImage {
 ///
 /// [`QrError::TooLong`] if the bytes need more than version 40 (over [`CAPACITY`]).
 pub fn encode(bytes: &[u8]) -> Result<QrImage, QrError> {
-    for version in 1..=40u8 {
-        let mut bits = Bits::new(Version::Normal(i16::from(version)));
-        // Mode indicator, character count and 8 bits per byte must fit.
-        let count_bits = if version <= 9 { 8 } else { 16 };
-        let needed = bytes.len().saturating_mul(8).saturating_add(4 + count_bits);
-        if !bits.max_len(EcLevel::M).is_ok_and(|max| needed <= max) {
-            continue;
-        }
-        bits.push_byte_data(bytes).map_err(|_| QrError::Encoder)?;
-        bits.push_terminator(EcLevel::M).map_err(|_| QrError::Encoder)?;
-        let code = QrCode::with_bits(bits, EcLevel::M).map_err(|_| QrError::Encoder)?;
-        let width = code.width();
-        let dark = code.into_colors().into_iter().map(|c| c == Color::Dark).collect();
-        return Ok(QrImage { version, width, dark });
+    if bytes.len() > CAPACITY {
+        return Err(QrError::TooLong { len: bytes.len() });
     }
-    Err(QrError::TooLong { len: bytes.len() })
+    let segments = [QrSegment::make_bytes(bytes)];
+    // Exactly level M (no boost to a higher level that happens to fit), the best mask.
+    let code = QrCode::encode_segments_advanced(
+        &segments,
+        QrCodeEcc::Medium,
+        Version::MIN,
+        Version::MAX,
+        None,
+        false,
+    )
+    .map_err(|_| QrError::TooLong { len: bytes.len() })?;
+    let width = usize::try_from(code.size()).map_err(|_| QrError::Encoder)?;
+    let side = code.size();
+    let dark = (0..side)
+        .flat_map(|y| (0..side).map(move |x| (x, y)))
+        .map(|(x, y)| code.get_module(x, y))
+        .collect();
+    Ok(QrImage { version: code.version().value(), width, dark })
 }
 
 /// A complete standalone SVG of the code with a 4-module quiet zone: `role="img"` with
