@@ -18,6 +18,7 @@ pub mod envelope;
 pub mod export;
 pub mod hex;
 pub mod instrument;
+pub mod json;
 pub mod limits;
 pub mod meting;
 pub mod passphrase;

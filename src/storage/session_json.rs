@@ -5,6 +5,7 @@
 //! [`StoredSession`], byte for byte, and what serde_json wrote is read back (host tests
 //! check both), so a run stored by an earlier version resumes.
 //!
+//! Writing uses the project's serde-exact JSON writer ([`crate::domain::json`]).
 //! Reading parses with [`miniserde`] (a small JSON parser that keeps no type information
 //! in generated code) into a JSON value, then takes the session from it, refusing
 //! anything serde_json would refuse for this shape: a field it does not know, a field of
@@ -17,6 +18,7 @@ use std::fmt::Write as _;
 use miniserde::json::{self, Number, Object, Value};
 
 use super::schema::{StoredAnswer, StoredSession};
+use crate::domain::json::{array, object, string};
 
 /// The fields of a stored session, in the order they are written.
 const FIELDS: [&str; 7] =
@@ -27,26 +29,18 @@ const FIELDS: [&str; 7] =
 pub fn to_json(session: &StoredSession) -> String {
     let mut out = String::with_capacity(256 + 32 * session.answers.len());
     out.push_str("{\"schema\":");
-    push_str(&mut out, &session.schema);
+    string(&mut out, &session.schema);
     let _ = write!(out, ",\"version\":{},\"instrument\":", session.version);
-    push_str(&mut out, &session.instrument);
+    string(&mut out, &session.instrument);
     out.push_str(",\"instrument_version\":");
-    push_str(&mut out, &session.instrument_version);
+    string(&mut out, &session.instrument_version);
     out.push_str(",\"position\":");
     match &session.position {
-        Some(p) => push_str(&mut out, p),
+        Some(p) => string(&mut out, p),
         None => out.push_str("null"),
     }
-    out.push_str(",\"answers\":{");
-    for (i, (item, answer)) in session.answers.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_str(&mut out, item);
-        out.push(':');
-        push_answer(&mut out, answer);
-    }
-    out.push('}');
+    out.push_str(",\"answers\":");
+    object(&mut out, &session.answers, push_answer);
     if let Some(t) = session.touched {
         let _ = write!(out, ",\"touched\":{t}");
     }
@@ -81,10 +75,10 @@ pub fn from_json(raw: &str) -> Option<StoredSession> {
         answers.insert(item.clone(), answer_from(answer)?);
     }
     Some(StoredSession {
-        schema: string(o.get("schema")?)?,
+        schema: text(o.get("schema")?)?,
         version: u32::try_from(unsigned(o.get("version")?)?).ok()?,
-        instrument: string(o.get("instrument")?)?,
-        instrument_version: string(o.get("instrument_version")?)?,
+        instrument: text(o.get("instrument")?)?,
+        instrument_version: text(o.get("instrument_version")?)?,
         position,
         answers,
         touched,
@@ -94,49 +88,25 @@ pub fn from_json(raw: &str) -> Option<StoredSession> {
 /// One answer as serde writes an externally tagged enum: `"dont_know"`, or an object
 /// with the variant's name as its one key.
 fn push_answer(out: &mut String, answer: &StoredAnswer) {
-    let (tag, unit) = match answer {
-        StoredAnswer::DontKnow => ("dont_know", true),
-        StoredAnswer::Skipped => ("skipped", true),
-        StoredAnswer::Choice(_) => ("choice", false),
-        StoredAnswer::Choices(_) => ("choices", false),
-        StoredAnswer::Number(_) => ("number", false),
-        StoredAnswer::Text(_) => ("text", false),
-        StoredAnswer::Rows(_) => ("rows", false),
+    let tag = match answer {
+        StoredAnswer::DontKnow => return string(out, "dont_know"),
+        StoredAnswer::Skipped => return string(out, "skipped"),
+        StoredAnswer::Choice(_) => "choice",
+        StoredAnswer::Choices(_) => "choices",
+        StoredAnswer::Number(_) => "number",
+        StoredAnswer::Text(_) => "text",
+        StoredAnswer::Rows(_) => "rows",
     };
-    if unit {
-        push_str(out, tag);
-        return;
-    }
     out.push('{');
-    push_str(out, tag);
+    string(out, tag);
     out.push(':');
     match answer {
-        StoredAnswer::Choice(s) | StoredAnswer::Text(s) => push_str(out, s),
+        StoredAnswer::Choice(s) | StoredAnswer::Text(s) => string(out, s),
         StoredAnswer::Number(n) => {
             let _ = write!(out, "{n}");
         }
-        StoredAnswer::Choices(codes) => {
-            out.push('[');
-            for (i, c) in codes.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_str(out, c);
-            }
-            out.push(']');
-        }
-        StoredAnswer::Rows(rows) => {
-            out.push('{');
-            for (i, (row, code)) in rows.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_str(out, row);
-                out.push(':');
-                push_str(out, code);
-            }
-            out.push('}');
-        }
+        StoredAnswer::Choices(codes) => array(out, codes, |out, c| string(out, c)),
+        StoredAnswer::Rows(rows) => object(out, rows, |out, code| string(out, code)),
         StoredAnswer::DontKnow | StoredAnswer::Skipped => {}
     }
     out.push('}');
@@ -158,7 +128,7 @@ fn answer_from(v: &Value) -> Option<StoredAnswer> {
         ("number", Value::Number(Number::U64(n))) => StoredAnswer::Number(i64::try_from(*n).ok()?),
         ("number", Value::Number(Number::I64(n))) => StoredAnswer::Number(*n),
         ("choices", Value::Array(codes)) => {
-            StoredAnswer::Choices(codes.iter().map(string).collect::<Option<_>>()?)
+            StoredAnswer::Choices(codes.iter().map(text).collect::<Option<_>>()?)
         }
         ("rows", Value::Object(rows)) => StoredAnswer::Rows(string_map(rows)?),
         _ => return None,
@@ -168,12 +138,12 @@ fn answer_from(v: &Value) -> Option<StoredAnswer> {
 fn string_map(o: &Object) -> Option<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for (k, v) in o.iter() {
-        out.insert(k.clone(), string(v)?);
+        out.insert(k.clone(), text(v)?);
     }
     Some(out)
 }
 
-fn string(v: &Value) -> Option<String> {
+fn text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         _ => None,
@@ -185,27 +155,4 @@ fn unsigned(v: &Value) -> Option<u64> {
         Value::Number(Number::U64(n)) => Some(*n),
         _ => None,
     }
-}
-
-/// A JSON string, escaped as serde_json does: `"` and `\`, the short escapes for
-/// backspace, form feed, newline, carriage return and tab, `\u00XX` for the other
-/// control characters; everything else as it is.
-fn push_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }

@@ -396,6 +396,12 @@ impl std::ops::Deref for Sym {
     }
 }
 
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
 impl std::borrow::Borrow<str> for Sym {
     fn borrow(&self) -> &str {
         &self.0

@@ -10,9 +10,11 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
+use crate::domain::json::{array, object, string};
+
 use super::{
-    Anonymisation, Codebook, Coded, ExportDocument, ExportMeting, ExportResponse, Keyed,
-    MetingAggregates, Parameters,
+    Anonymisation, Codebook, Coded, ExportDocument, ExportMeting, ExportResponse, MetingAggregates,
+    Parameters,
 };
 
 /// The document without its records, field for field in the same order.
@@ -69,69 +71,20 @@ fn write_record(out: &mut String, r: &ExportResponse) {
     out.push_str(",\"period\":");
     string(out, &r.period);
     out.push_str(",\"answers\":");
-    keyed(out, &r.answers, |out, coded| match coded {
+    object(out, &r.answers, |out, coded| match coded {
         Coded::Number(n) => {
             // Writing into a String cannot fail.
             let _ = write!(out, "{n}");
         }
         Coded::Code(code) => string(out, code),
-        Coded::Codes(codes) => {
-            out.push('[');
-            for (n, code) in codes.iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                string(out, code);
-            }
-            out.push(']');
-        }
-        Coded::Rows(rows) => keyed(out, rows, |out, code| string(out, code)),
+        Coded::Codes(codes) => array(out, codes, |out, code| string(out, code)),
+        Coded::Rows(rows) => object(out, rows, |out, code| string(out, code)),
     });
     if !r.texts.is_empty() {
         out.push_str(",\"texts\":");
-        keyed(out, &r.texts, |out, text| string(out, text));
+        object(out, &r.texts, |out, text| string(out, text));
     }
     out.push('}');
-}
-
-/// A JSON object of `map`'s keys, with values written by `value`.
-fn keyed<V>(out: &mut String, map: &Keyed<V>, value: impl Fn(&mut String, &V)) {
-    out.push('{');
-    for (n, (key, v)) in map.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        string(out, key);
-        out.push(':');
-        value(out, v);
-    }
-    out.push('}');
-}
-
-/// A JSON string: as is when nothing needs escaping (ids and codes), else as serde
-/// escapes it.
-fn string(out: &mut String, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.push('"');
-        out.push_str(s);
-        out.push('"');
-    } else {
-        out.push_str(&serde_json::Value::from(s).to_string());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::string;
-
-    #[test]
-    fn strings_are_escaped_as_serde_does() {
-        for s in ["plain", "quote \" and \\ slash", "tab\tline\nend\r", "\u{1}", "é ü 😀"] {
-            let mut out = String::new();
-            string(&mut out, s);
-            assert_eq!(out, serde_json::to_string(s).unwrap_or_default());
-        }
-    }
 }
 
 /// Pretty above a depth, compact below it. The depth depends on the top-level field: a
