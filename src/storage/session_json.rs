@@ -1,7 +1,7 @@
 //! A session in progress as JSON, the shape of [`StoredSession`] (version 1), written and
 //! read without serde_json: the student's phone saves its run after every answer, and
-//! serde_json's code for this one shape was 14.5 KB (brotli) of the student app's
-//! download. What is written is exactly what `serde_json::to_string` writes for a
+//! serde_json for this one shape cost 5.5 KB (brotli) more of the student app's download
+//! than this module and miniserde. What is written is exactly what `serde_json::to_string` writes for a
 //! [`StoredSession`], byte for byte, and what serde_json wrote is read back (host tests
 //! check both), so a run stored by an earlier version resumes.
 //!
