@@ -28,3 +28,4 @@ pub mod response;
 pub mod seal;
 pub mod session;
 pub mod text;
+pub mod varint;

@@ -55,6 +55,7 @@ use crate::domain::answer::{Answer, DONT_KNOW_CODE};
 use crate::domain::checksum;
 use crate::domain::instrument::{Choice, Instrument, Item, ItemKind};
 use crate::domain::response::Response;
+use crate::domain::varint::{self, VarintError};
 
 /// The first three bytes of every payload.
 pub const MAGIC: &[u8; 3] = b"SPG";
@@ -278,7 +279,7 @@ pub fn max_len(instrument: &Instrument) -> usize {
 
 /// The longest encoding of an answer to an item of this kind.
 fn max_answer_len(kind: &ItemKind) -> usize {
-    let coded = |n: usize| varint_len(FIRST.saturating_add(wide(n).saturating_sub(1)));
+    let coded = |n: usize| varint::len(FIRST.saturating_add(wide(n).saturating_sub(1)));
     let substantive = match kind {
         ItemKind::SingleChoice { .. }
         | ItemKind::Scale { .. }
@@ -296,17 +297,17 @@ fn max_answer_len(kind: &ItemKind) -> usize {
                 options.iter().enumerate().filter(|(_, o)| !o.exclusive).map(|(i, _)| bit(i)).sum();
             let alone =
                 options.iter().enumerate().filter(|(_, o)| o.exclusive).map(|(i, _)| bit(i)).max();
-            varint_len(FIRST.saturating_add(together.max(alone.unwrap_or(0))))
+            varint::len(FIRST.saturating_add(together.max(alone.unwrap_or(0))))
         }
         ItemKind::Number { min, max, .. } => {
-            1 + varint_len(zigzag(*min)).max(varint_len(zigzag(*max)))
+            1 + varint::len(varint::zigzag(*min)).max(varint::len(varint::zigzag(*max)))
         }
         ItemKind::OpenText { max_length } => {
             let bytes = max_length.saturating_mul(MAX_UTF8);
-            1usize.saturating_add(varint_len(wide(bytes))).saturating_add(bytes)
+            1usize.saturating_add(varint::len(wide(bytes))).saturating_add(bytes)
         }
         ItemKind::Matrix { rows, points } => {
-            let row = varint_len(FIRST_POINT.saturating_add(wide(points.len()).saturating_sub(1)));
+            let row = varint::len(FIRST_POINT.saturating_add(wide(points.len()).saturating_sub(1)));
             1usize.saturating_add(rows.len().saturating_mul(row))
         }
     };
@@ -326,7 +327,7 @@ fn encode_answer(
         Some(answer) => return encode_substantive(out, item, answer),
         None => NONE,
     };
-    put_varint(out, answer);
+    varint::put(out, answer);
     Ok(())
 }
 
@@ -339,7 +340,7 @@ fn encode_substantive(out: &mut Vec<u8>, item: &Item, answer: &Answer) -> Result
         (kind, Answer::Choice(code)) if kind.is_single_coded() => {
             let index = kind.choices().iter().position(|c| &c.code == code);
             let index = index.ok_or_else(|| unknown(code))?;
-            put_varint(out, FIRST.saturating_add(wide(index)));
+            varint::put(out, FIRST.saturating_add(wide(index)));
         }
         (ItemKind::MultipleChoice { options, .. }, Answer::Choices(picked)) => {
             if options.len() > MAX_OPTIONS {
@@ -360,21 +361,21 @@ fn encode_substantive(out: &mut Vec<u8>, item: &Item, answer: &Answer) -> Result
             if breaks_exclusive(options, picked) {
                 return Err(PayloadError::Exclusive(item.id.clone()));
             }
-            put_varint(out, FIRST.saturating_add(mask));
+            varint::put(out, FIRST.saturating_add(mask));
         }
         (ItemKind::Number { min, max, .. }, Answer::Number(n)) => {
             if !(*min..=*max).contains(n) {
                 return Err(PayloadError::OutOfRange(item.id.clone()));
             }
-            put_varint(out, FIRST);
-            put_varint(out, zigzag(*n));
+            varint::put(out, FIRST);
+            varint::put(out, varint::zigzag(*n));
         }
         (ItemKind::OpenText { max_length }, Answer::Text(text)) => {
             if text.chars().count() > *max_length {
                 return Err(PayloadError::TooLong(item.id.clone()));
             }
-            put_varint(out, FIRST);
-            put_varint(out, wide(text.len()));
+            varint::put(out, FIRST);
+            varint::put(out, wide(text.len()));
             out.extend_from_slice(text.as_bytes());
         }
         (ItemKind::Matrix { rows, points }, Answer::Rows(given)) => {
@@ -386,7 +387,7 @@ fn encode_substantive(out: &mut Vec<u8>, item: &Item, answer: &Answer) -> Result
                     });
                 }
             }
-            put_varint(out, FIRST);
+            varint::put(out, FIRST);
             for row in rows {
                 let value = match given.get(&row.id) {
                     None => NONE,
@@ -396,7 +397,7 @@ fn encode_substantive(out: &mut Vec<u8>, item: &Item, answer: &Answer) -> Result
                         FIRST_POINT.saturating_add(wide(index.ok_or_else(|| unknown(code))?))
                     }
                 };
-                put_varint(out, value);
+                varint::put(out, value);
             }
         }
         _ => return Err(wrong()),
@@ -442,7 +443,7 @@ fn decode_answer(r: &mut Reader<'_>, item: &Item) -> Result<Option<Answer>, Payl
         }
         _ if value != 0 => return Err(PayloadError::BadTag(item.id.clone())),
         ItemKind::Number { min, max, .. } => {
-            let n = unzigzag(r.varint()?);
+            let n = varint::unzigzag(r.varint()?);
             if !(*min..=*max).contains(&n) {
                 return Err(PayloadError::OutOfRange(item.id.clone()));
             }
@@ -539,32 +540,6 @@ fn wide(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
 }
 
-/// Zigzag: 0, −1, 1, −2, … as 0, 1, 2, 3, …
-fn zigzag(n: i64) -> u64 {
-    // Reinterpreting the bits is the point here.
-    ((n << 1) ^ (n >> 63)) as u64
-}
-
-/// The inverse of [`zigzag`].
-fn unzigzag(n: u64) -> i64 {
-    ((n >> 1) as i64) ^ -((n & 1) as i64)
-}
-
-/// Appends `value` as an unsigned LEB128 varint.
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        out.push((value & 0x7f) as u8 | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-/// Bytes `value` takes as a varint.
-fn varint_len(value: u64) -> usize {
-    let bits = 64 - value.leading_zeros() as usize;
-    bits.saturating_sub(1) / 7 + 1
-}
-
 /// Reads a payload front to back.
 struct Reader<'a> {
     /// What is left to read.
@@ -588,25 +563,10 @@ impl<'a> Reader<'a> {
 
     /// The next varint, which must fit in 64 bits and use as few bytes as possible.
     fn varint(&mut self) -> Result<u64, PayloadError> {
-        let mut value = 0u64;
-        let mut shift = 0u32;
-        loop {
-            let byte = self.byte()?;
-            let low = u64::from(byte & 0x7f);
-            if shift == 63 && low > 1 {
-                return Err(PayloadError::Overflow);
-            }
-            value |= low << shift;
-            if byte & 0x80 == 0 {
-                if byte == 0 && shift > 0 {
-                    return Err(PayloadError::Overlong);
-                }
-                return Ok(value);
-            }
-            shift += 7;
-            if shift > 63 {
-                return Err(PayloadError::Overflow);
-            }
-        }
+        varint::take(&mut self.rest).map_err(|e| match e {
+            VarintError::Truncated => PayloadError::Truncated,
+            VarintError::Overflow => PayloadError::Overflow,
+            VarintError::Overlong => PayloadError::Overlong,
+        })
     }
 }

@@ -30,6 +30,7 @@
 use crate::domain::checksum;
 use crate::domain::condition::Condition;
 use crate::domain::text::Text;
+use crate::domain::varint;
 
 use super::{
     Audience, Bands, Choice, Construct, ContentHash, ContextKey, Instrument, Item, ItemKind,
@@ -110,12 +111,8 @@ pub fn decode(bytes: &[u8]) -> Result<Instrument, CheckedError> {
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn number(&mut self, mut value: u64) {
-        while value >= 0x80 {
-            self.0.push((value & 0x7f) as u8 | 0x80);
-            value >>= 7;
-        }
-        self.0.push(value as u8);
+    fn number(&mut self, value: u64) {
+        varint::put(&mut self.0, value);
     }
 
     fn size(&mut self, n: usize) {
@@ -123,8 +120,7 @@ impl Writer {
     }
 
     fn signed(&mut self, n: i64) {
-        // Zigzag: reinterpreting the bits is the point.
-        self.number(((n << 1) ^ (n >> 63)) as u64);
+        self.number(varint::zigzag(n));
     }
 
     fn flag(&mut self, b: bool) {
@@ -312,25 +308,9 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
 
+    /// A varint, as few bytes as possible, as written: one form per instrument.
     fn number(&mut self) -> Read<u64> {
-        let mut value = 0u64;
-        let mut shift = 0u32;
-        loop {
-            let byte = self.byte()?;
-            let low = u64::from(byte & 0x7f);
-            if shift > 63 || (shift == 63 && low > 1) {
-                return Err(CheckedError::Malformed);
-            }
-            value |= low << shift;
-            if byte & 0x80 == 0 {
-                // As few bytes as possible, as written: one form per instrument.
-                if byte == 0 && shift > 0 {
-                    return Err(CheckedError::Malformed);
-                }
-                return Ok(value);
-            }
-            shift += 7;
-        }
+        varint::take(&mut self.rest).map_err(|_| CheckedError::Malformed)
     }
 
     fn size(&mut self) -> Read<usize> {
@@ -338,8 +318,7 @@ impl<'a> Reader<'a> {
     }
 
     fn signed(&mut self) -> Read<i64> {
-        let n = self.number()?;
-        Ok(((n >> 1) as i64) ^ -((n & 1) as i64))
+        self.number().map(varint::unzigzag)
     }
 
     fn flag(&mut self) -> Read<bool> {
