@@ -1,6 +1,7 @@
 // End-to-end: collecting a class without a server. Metingen with a PIN, kiosk mode on a
 // shared device, a student's own phone with a QR code, and the team device importing
-// response files and QR photos. Real Chromium against the release build in dist/.
+// response files and QR photos, and saying plainly when the camera is refused or missing.
+// Real Chromium against the release build in dist/.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import {
   openTeam,
   useApp,
+  launchBrowser,
   PHONE,
   openApp,
   reloadApp,
@@ -432,6 +434,44 @@ test('own phone: the receipt QR code, photographed, is read by the team device i
   const fromFile = await importFiles(team, [file]);
   assert.deepEqual([fromFile.new, fromFile.duplicate], [0, 1], 'the file holds the same response');
   assert.deepEqual([...phoneContext.pageErrors, ...teamContext.pageErrors], []);
+});
+
+test('a camera that is refused or missing gets a plain message, and files can still be imported', T, async () => {
+  const { meting } = await loadFixtures();
+  /** Opens the unlocked meting in `context`, starts the scanner and checks what it says. */
+  async function scanSays(context, says) {
+    await installMeting(context, meting);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openApp(page, env.server.url);
+    await openMeting(page, meting.id);
+    await unlock(page, meting.pin);
+    await page.click('[data-testid=scan-start]');
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid=scan-status]')?.textContent === text,
+      says,
+      { timeout: 30_000 },
+    );
+    assert.equal(await page.getAttribute('[data-testid=scan-status]', 'role'), 'status', 'read out when it appears');
+    await page.click('[data-testid=scan-close]');
+    await page.waitForSelector('[data-testid=scan-start]');
+    const taken = await importFiles(page, filesIn('class').filter((f) => f.endsWith('student-01.spiegel')));
+    assert.deepEqual([taken.new, taken.refused], [1, 0], JSON.stringify(taken.lines));
+    assert.deepEqual(errors, []);
+  }
+  // Missing: this machine has no camera.
+  await scanSays(await env.newContext(), 'Er is geen camera gevonden.');
+  // Refused: there is a camera (Chromium's fake one), but the page was not allowed to use it.
+  const withCamera = await launchBrowser(['--use-fake-device-for-media-stream']);
+  try {
+    await scanSays(
+      await withCamera.newContext(),
+      'De camera mag niet worden gebruikt. Geef toestemming in de browser.',
+    );
+  } finally {
+    await withCamera.close();
+  }
 });
 
 test('the meting page shows what came in against the class size, and says what the link allows', T, async () => {

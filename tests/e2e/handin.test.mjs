@@ -1,5 +1,6 @@
 // End-to-end: a whole class hands in without friction or leaks, on a phone-sized screen.
-// A long open answer needs two QR codes and both reach the team; "Stoppen" says what
+// A long open answer needs two QR codes and both reach the team, photographed and live
+// through the team device's camera; "Stoppen" says what
 // happens and does it; no run without an invitation leaves answers behind; a kiosk wipes
 // a run nobody touches and keeps Back inside; a damaged link is refused before question
 // 1; a matrix names the statement still open.
@@ -7,8 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import {
   useApp,
+  launchBrowser,
   TALL_PHONE,
   KEYS,
   openApp,
@@ -63,19 +66,66 @@ async function openUnlocked(page, meting) {
   await page.waitForSelector('[data-testid=import-files]', { timeout: 30_000 });
 }
 
+/** The import's lines so far, each as "outcome: text". */
+function scanLines(page) {
+  return page.$$eval('[data-testid=import-results] li', (lis) =>
+    lis.map((li) => `${li.dataset.outcome}: ${li.textContent.replace(/\s+/g, ' ').trim()}`),
+  );
+}
+
 /** Picks files in the import field and waits until the batch is done; returns counts. */
 async function importFiles(page, files) {
   await page.setInputFiles('[data-testid=import-files]', files);
   await page.waitForSelector('[data-testid=import-summary][data-done=true]:not(:empty)', { timeout: 60_000 });
   const summary = page.locator('[data-testid=import-summary]');
-  const lines = await page.$$eval('[data-testid=import-results] li', (lis) =>
-    lis.map((li) => `${li.dataset.outcome}: ${li.textContent.replace(/\s+/g, ' ').trim()}`),
-  );
+  const lines = await scanLines(page);
   return {
     new: Number(await summary.getAttribute('data-new')),
     refused: Number(await summary.getAttribute('data-refused')),
     lines,
   };
+}
+
+/**
+ * Writes a video for Chromium's fake camera (`--use-file-for-fake-video-capture`:
+ * YUV4MPEG2, 640×480, 2 frames a second) that shows each photo in turn for 4 seconds, on
+ * white, as a teacher's camera sees a phone whose student taps "volgende code". Chromium
+ * plays it over and over. The pixels are drawn by a canvas in `page`.
+ */
+async function cameraVideo(page, photos, file) {
+  const [W, H, FPS, SECONDS] = [640, 480, 2, 4];
+  const frames = [];
+  for (const photo of photos) {
+    const url = `data:image/png;base64,${(await readFile(photo)).toString('base64')}`;
+    const luma = await page.evaluate(
+      async ({ url, W, H }) => {
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = W;
+        canvas.height = H;
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, W, H);
+        const side = H - 60;
+        ctx.drawImage(img, (W - side) / 2, 30, side, side);
+        const { data } = ctx.getImageData(0, 0, W, H);
+        let text = '';
+        for (let i = 0; i < W * H; i++) {
+          const y = 0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2];
+          text += String.fromCharCode(Math.round(y));
+        }
+        return btoa(text);
+      },
+      { url, W, H },
+    );
+    // Full-range luma (C420jpeg), then both chroma planes grey.
+    const frame = Buffer.concat([Buffer.from('FRAME\n'), Buffer.from(luma, 'base64'), Buffer.alloc((W * H) / 2, 128)]);
+    for (let n = 0; n < FPS * SECONDS; n++) frames.push(frame);
+  }
+  const header = Buffer.from(`YUV4MPEG2 W${W} H${H} F${FPS}:1 Ip A1:1 C420jpeg\n`);
+  await writeFile(file, Buffer.concat([header, ...frames]));
 }
 
 /** Every key of the page's storage that holds a run in progress or a response in the clear. */
@@ -85,7 +135,7 @@ async function runsAndClearResponses(page) {
   );
 }
 
-test('a long open answer makes two codes; both, photographed, are read by the team and make one response', T, async () => {
+test('a long open answer makes two codes; photographed or held before the camera, both are read by the team and make one response', T, async () => {
   const { meting } = loadFixtures();
   const phoneContext = await env.newContext(PHONE_OPTIONS);
   // The share sheet of a phone: what the page hands it is recorded.
@@ -156,6 +206,61 @@ test('a long open answer makes two codes; both, photographed, are read by the te
   assert.deepEqual([second.new, second.refused], [1, 0], second.lines.join('\n'));
   assert.match(await textOf(team, '[data-testid=received]'), /ontvangen: 1$/);
   assert.deepEqual([...phoneContext.pageErrors, ...teamContext.pageErrors], []);
+
+  // The same two codes held in turn before the live camera of another team device
+  // (Chromium's fake camera plays them as a video) make the same one response. When the
+  // phone shows them again, the response is not taken twice; closing the scanner turns
+  // the camera off.
+  const video = path.join(dir, 'receipt-long.y4m');
+  await cameraVideo(phone, photos, video);
+  const cameraBrowser = await launchBrowser([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  try {
+    const context = await cameraBrowser.newContext();
+    await context.grantPermissions(['camera'], { origin: env.server.url });
+    await installMeting(context, meting);
+    await context.addInitScript(() => {
+      window.__streams = [];
+      const devices = navigator.mediaDevices;
+      const open = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = async (constraints) => {
+        const stream = await open(constraints);
+        window.__streams.push(stream);
+        return stream;
+      };
+    });
+    const camera = await context.newPage();
+    const errors = [];
+    camera.on('pageerror', (e) => errors.push(String(e)));
+    await openApp(camera, env.server.url);
+    await openUnlocked(camera, meting);
+    await camera.click('[data-testid=scan-start]');
+    await camera.waitForSelector('[data-testid=scan-video]');
+    await camera.waitForSelector('[data-testid=import-summary][data-new="1"]', { timeout: 60_000 });
+    const live = await scanLines(camera);
+    assert.match(live[0], /^part: QR.*Deel gelezen/, live.join('\n'));
+    assert.match(await textOf(camera, '[data-testid=received]'), /ontvangen: 1$/);
+    await camera.waitForSelector('[data-testid=import-summary][data-duplicate="1"]', { timeout: 60_000 });
+    const summary = camera.locator('[data-testid=import-summary]');
+    assert.deepEqual(
+      [await summary.getAttribute('data-new'), await summary.getAttribute('data-refused')],
+      ['1', '0'],
+      (await scanLines(camera)).join('\n'),
+    );
+    assert.match(await textOf(camera, '[data-testid=received]'), /ontvangen: 1$/);
+    await camera.click('[data-testid=scan-close]');
+    await camera.waitForSelector('[data-testid=scan-start]');
+    const tracks = await camera.evaluate(() =>
+      window.__streams.flatMap((s) => s.getTracks()).map((t) => t.readyState),
+    );
+    assert.ok(tracks.length > 0 && tracks.every((t) => t === 'ended'), `camera tracks: ${tracks}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await cameraBrowser.close();
+  }
 });
 
 test('Stoppen asks first, says what happens to the answers, and wipes the run', T, async () => {

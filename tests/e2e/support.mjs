@@ -74,8 +74,11 @@ export async function startServer(root = DIST_DIR) {
   return startNginx(root);
 }
 
-/** Debian's Chromium, headless. Never downloads a browser. */
-export function launchBrowser() {
+/**
+ * Debian's Chromium, headless. Never downloads a browser. `extraArgs` are added to its
+ * command line (the live camera test gives it a fake camera).
+ */
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -88,6 +91,7 @@ export function launchBrowser() {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }
