@@ -157,7 +157,9 @@ pub fn delete_meting(store: &dyn KeyValueStore, meting: MetingId) -> Result<(), 
 fn keys_under(store: &dyn KeyValueStore, prefix: &str) -> Result<Vec<String>, StorageError> {
     let mut keys: Vec<String> =
         store.keys()?.into_iter().filter(|k| k.starts_with(prefix)).collect();
-    keys.sort();
+    // Store keys are unique, so an unstable sort gives the same order, and the phone
+    // carries one sort routine instead of two (0.8 KB).
+    keys.sort_unstable();
     Ok(keys)
 }
 
