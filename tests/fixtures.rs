@@ -18,10 +18,13 @@
 //! - `mirror/`: one draw of the class built from seed 000's own figures at 25 students and
 //!   8 staff (`tests/common/seed000.rs`), one response per file (`student-NN.spiegel`,
 //!   `staff-NN.spiegel`), sealed to the same two metingen;
+//! - `earlier/`, `earlier-meting.json`, `earlier-staff-meting.json`: another draw of that
+//!   class, sealed to a pair of metingen of its own (the class a year before);
 //! - `seed000-verdicts.md`: that class's verdicts over 30 draws at 25/8 and 497/154;
 //! - `expected.json`: what importing `import30/` and `bench500/` should report, and under
 //!   `"mirror"` what the analysis of `mirror/` says (checked here with
-//!   `spiegel::domain::analysis::analyse` before it is written).
+//!   `spiegel::domain::analysis::analyse` before it is written), and under `"change"` the
+//!   verdict per theme before and now, as the mirror's change view words them.
 //!
 //! Every response is synthetic (`tests/common/synthetic.rs`): only items shown under
 //! their `show_if` are answered, as the app does. One line per directory goes to stderr:
@@ -320,6 +323,30 @@ mod host {
         files.extend(staff_files);
         write_dir(&fresh_dir(&out, "mirror"), &files);
 
+        // earlier/: the same class a year before (another draw of the seed-000 class),
+        // sealed to a pair of metingen of its own, so the mirror can show the change over
+        // time from metingen on the device. Made last, so the files above stay as they were.
+        let (earlier_meting, earlier_keys) =
+            meting(&student, "Fixture 2B vorig jaar", &mut rng, DEFAULT_ITERATIONS);
+        let (earlier_staff_meting, earlier_staff_keys) =
+            meting(&staff, "Fixture team vorig jaar", &mut rng, DEFAULT_ITERATIONS);
+        let before = mirror::earlier_class(&student, &staff);
+        let mut files = sealed(&student, &earlier_meting, &mut rng, "student", &before.students);
+        let staff_files = sealed(&staff, &earlier_staff_meting, &mut rng, "staff", &before.staff);
+        let earlier_students =
+            Unlocked { meting: &earlier_meting, keys: &earlier_keys, instrument: &student };
+        let earlier_staff = Unlocked {
+            meting: &earlier_staff_meting,
+            keys: &earlier_staff_keys,
+            instrument: &staff,
+        };
+        assert_eq!(import_all(earlier_students, &files), before.students);
+        assert_eq!(import_all(earlier_staff, &staff_files), before.staff);
+        files.extend(staff_files);
+        write_dir(&fresh_dir(&out, "earlier"), &files);
+        write_json(&out.join("earlier-meting.json"), &meting_json(&earlier_meting));
+        write_json(&out.join("earlier-staff-meting.json"), &meting_json(&earlier_staff_meting));
+
         fs::write(out.join("seed000-verdicts.md"), mirror::verdict_table()).unwrap();
         write_json(
             &out.join("expected.json"),
@@ -327,6 +354,7 @@ mod host {
                 "import30": { "new": import30_new.len(), "refused": import30_refused },
                 "bench500": bench500_new,
                 "mirror": mirror_expected,
+                "change": mirror::change(&student, &staff, &before, &class),
             }),
         );
     }
@@ -340,7 +368,7 @@ mod host {
 
         use serde_json::json;
         use spiegel::domain::analysis::summary::summary;
-        use spiegel::domain::analysis::{analyse, Estimate, Report, Settings, Verdict};
+        use spiegel::domain::analysis::{analyse, compare, Estimate, Report, Settings, Verdict};
         use spiegel::domain::instrument::Instrument;
         use spiegel::domain::response::Response;
         use spiegel::domain::text::Lang;
@@ -376,6 +404,39 @@ mod host {
                 }
             }
             panic!("no draw hides the placement question");
+        }
+
+        /// The class a year before: the draw after the 30 of [`class`], so another
+        /// sample of the same seed-000 figures.
+        pub fn earlier_class(student: &Instrument, staff: &Instrument) -> Class {
+            let mut rng = Lcg::new(31 * 7919 + STUDENTS as u64);
+            let (students, staff_responses) =
+                seed000::class(student, staff, STUDENTS, STAFF, &mut rng);
+            Class { students, staff: staff_responses }
+        }
+
+        /// `expected.json`'s `"change"`: per theme, the verdict of `before` and of `now`
+        /// as the mirror's change view words them ("Team overschat → Team ziet het goed"),
+        /// from the domain's own comparison with the default settings.
+        pub fn change(
+            student: &Instrument,
+            staff: &Instrument,
+            before: &Class,
+            now: &Class,
+        ) -> serde_json::Value {
+            let report =
+                |c: &Class| analyse(student, staff, &c.students, &c.staff, &Settings::default());
+            let changes = compare(&report(before), &report(now));
+            assert!(!changes.is_empty(), "the two classes share themes");
+            let words: BTreeMap<&str, String> = changes
+                .iter()
+                .map(|c| {
+                    let words =
+                        format!("{} → {}", c.before.label(Lang::Nl), c.after.label(Lang::Nl));
+                    (c.theme.as_str(), words)
+                })
+                .collect();
+            json!(words)
         }
 
         fn estimates(report: &Report) -> BTreeMap<&str, &Estimate> {

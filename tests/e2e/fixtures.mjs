@@ -18,14 +18,16 @@ function readJson(name) {
 
 /**
  * The fixture metingen and what importing them should report:
- * `{ meting, staffMeting, expected, dir }`. A meting is
+ * `{ meting, staffMeting, earlierMeting, earlierStaffMeting, expected, dir }`. A meting is
  * `{ id, pin, storage_key, storage_value, fragment, kiosk_fragment, label }`; `expected` is
- * `{ import30: { new, refused: { <file name>: <Refusal> } }, bench500 }`.
+ * `{ import30: { new, refused: { <file name>: <Refusal> } }, bench500, mirror, change }`.
  */
 export function loadFixtures() {
   return {
     meting: readJson('meting.json'),
     staffMeting: readJson('staff-meting.json'),
+    earlierMeting: readJson('earlier-meting.json'),
+    earlierStaffMeting: readJson('earlier-staff-meting.json'),
     expected: readJson('expected.json'),
     dir: FIXTURES_DIR,
   };
