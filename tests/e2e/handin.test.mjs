@@ -1,9 +1,9 @@
 // End-to-end: a whole class hands in without friction or leaks, on a phone-sized screen.
 // A long open answer needs two QR codes and both reach the team, photographed and live
-// through the team device's camera; "Stoppen" says what
-// happens and does it; no run without an invitation leaves answers behind; a kiosk wipes
-// a run nobody touches and keeps Back inside; a damaged link is refused before question
-// 1; a matrix names the statement still open.
+// through the team device's camera; "Stoppen" says what happens and does it; no run
+// without an invitation leaves answers behind; a kiosk wipes a run nobody touches and
+// keeps Back inside; a damaged link is refused before question 1; a matrix names the
+// statement still open.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,7 +67,7 @@ async function openUnlocked(page, meting) {
 }
 
 /** The import's lines so far, each as "outcome: text". */
-function scanLines(page) {
+function importLines(page) {
   return page.$$eval('[data-testid=import-results] li', (lis) =>
     lis.map((li) => `${li.dataset.outcome}: ${li.textContent.replace(/\s+/g, ' ').trim()}`),
   );
@@ -78,7 +78,7 @@ async function importFiles(page, files) {
   await page.setInputFiles('[data-testid=import-files]', files);
   await page.waitForSelector('[data-testid=import-summary][data-done=true]:not(:empty)', { timeout: 60_000 });
   const summary = page.locator('[data-testid=import-summary]');
-  const lines = await scanLines(page);
+  const lines = await importLines(page);
   return {
     new: Number(await summary.getAttribute('data-new')),
     refused: Number(await summary.getAttribute('data-refused')),
@@ -240,7 +240,7 @@ test('a long open answer makes two codes; photographed or held before the camera
     await camera.click('[data-testid=scan-start]');
     await camera.waitForSelector('[data-testid=scan-video]');
     await camera.waitForSelector('[data-testid=import-summary][data-new="1"]', { timeout: 60_000 });
-    const live = await scanLines(camera);
+    const live = await importLines(camera);
     assert.match(live[0], /^part: QR.*Deel gelezen/, live.join('\n'));
     assert.match(await textOf(camera, '[data-testid=received]'), /ontvangen: 1$/);
     await camera.waitForSelector('[data-testid=import-summary][data-duplicate="1"]', { timeout: 60_000 });
@@ -248,7 +248,7 @@ test('a long open answer makes two codes; photographed or held before the camera
     assert.deepEqual(
       [await summary.getAttribute('data-new'), await summary.getAttribute('data-refused')],
       ['1', '0'],
-      (await scanLines(camera)).join('\n'),
+      (await importLines(camera)).join('\n'),
     );
     assert.match(await textOf(camera, '[data-testid=received]'), /ontvangen: 1$/);
     await camera.click('[data-testid=scan-close]');
