@@ -11,6 +11,7 @@ import {
   openTeam,
   useApp,
   launchBrowser,
+  expectNoViolations,
   PHONE,
   openApp,
   reloadApp,
@@ -454,6 +455,7 @@ test('a camera that is refused or missing gets a plain message, and files can st
       { timeout: 30_000 },
     );
     assert.equal(await page.getAttribute('[data-testid=scan-status]', 'role'), 'status', 'read out when it appears');
+    await expectNoViolations(page, `the camera scanner saying: ${says}`);
     await page.click('[data-testid=scan-close]');
     await page.waitForSelector('[data-testid=scan-start]');
     const taken = await importFiles(page, filesIn('class').filter((f) => f.endsWith('student-01.spiegel')));
