@@ -10,7 +10,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::hex;
+use crate::domain::{hex, json};
 
 /// The SHA-256 content hash of an instrument file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,31 +61,13 @@ fn canonical(value: &serde_json::Value, out: &mut String) {
     use serde_json::Value as V;
     match value {
         V::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (n, key) in keys.into_iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                out.push_str(&V::from(key.as_str()).to_string());
-                out.push(':');
-                if let Some(v) = map.get(key) {
-                    canonical(v, out);
-                }
-            }
-            out.push('}');
+            let mut entries: Vec<(&String, &V)> = map.iter().collect();
+            // Keys are unique: an unstable sort gives the one order.
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            json::object(out, entries, |out, v| canonical(v, out));
         }
-        V::Array(list) => {
-            out.push('[');
-            for (n, v) in list.iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                canonical(v, out);
-            }
-            out.push(']');
-        }
+        V::Array(list) => json::array(out, list, |out, v| canonical(v, out)),
+        V::String(s) => json::string(out, s),
         other => out.push_str(&other.to_string()),
     }
 }
