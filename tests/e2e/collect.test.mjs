@@ -68,6 +68,16 @@ async function unlock(page, pin) {
   await page.waitForSelector('[data-testid=import-files]', { timeout: 30_000 });
 }
 
+/** A team device in `context` holding `meting`, on its page, unlocked; returns the page. */
+async function openUnlocked(context, meting) {
+  await installMeting(context, meting);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await openMeting(page, meting.id);
+  await unlock(page, meting.pin);
+  return page;
+}
+
 /** Picks files in the import field and waits until the batch is done; returns counts. */
 async function importFiles(page, files) {
   await page.setInputFiles('[data-testid=import-files]', files);
@@ -313,11 +323,7 @@ test('a kiosk without the meting keeps sealed responses until the teacher downlo
   await kiosk.waitForFunction(() => !Object.keys(localStorage).some((k) => k.includes('.outbox.')));
 
   const teamContext = await env.newContext();
-  await installMeting(teamContext, meting);
-  const team = await teamContext.newPage();
-  await openApp(team, env.server.url);
-  await openMeting(team, meting.id);
-  await unlock(team, meting.pin);
+  const team = await openUnlocked(teamContext, meting);
   const result = await importFiles(team, [file]);
   assert.equal(result.new, 3, JSON.stringify(result));
   assert.equal(await textOf(team, '[data-testid=collected-count]'), '3');
@@ -365,11 +371,7 @@ test('importing 30 response files of which 3 are bad takes 27 and gives 3 clear 
 test('response files dropped on the import area are taken in like picked ones, and the page stays', T, async () => {
   const { meting } = await loadFixtures();
   const context = await env.newContext();
-  await installMeting(context, meting);
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
-  await openMeting(page, meting.id);
-  await unlock(page, meting.pin);
+  const page = await openUnlocked(context, meting);
   const all = filesIn('import30');
   const files = [...all.filter((f) => path.basename(f).startsWith('antwoord-')).slice(0, 3), ...all.filter((f) => f.endsWith('notities.txt'))];
   assert.equal(files.length, 4);
@@ -425,11 +427,7 @@ test('own phone: the receipt QR code, photographed, is read by the team device i
   await phone.waitForSelector('[data-testid=receipt-qr] svg');
 
   const teamContext = await env.newContext();
-  await installMeting(teamContext, meting);
-  const team = await teamContext.newPage();
-  await openApp(team, env.server.url);
-  await openMeting(team, meting.id);
-  await unlock(team, meting.pin);
+  const team = await openUnlocked(teamContext, meting);
   const fromPhoto = await importFiles(team, [photo]);
   assert.deepEqual([fromPhoto.new, fromPhoto.refused], [1, 0], JSON.stringify(fromPhoto.lines));
   const fromFile = await importFiles(team, [file]);
@@ -441,13 +439,9 @@ test('a camera that is refused or missing gets a plain message, and files can st
   const { meting } = await loadFixtures();
   /** Opens the unlocked meting in `context`, starts the scanner and checks what it says. */
   async function scanSays(context, says) {
-    await installMeting(context, meting);
-    const page = await context.newPage();
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await openApp(page, env.server.url);
-    await openMeting(page, meting.id);
-    await unlock(page, meting.pin);
+    context.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+    const page = await openUnlocked(context, meting);
     await page.click('[data-testid=scan-start]');
     await page.waitForFunction(
       (text) => document.querySelector('[data-testid=scan-status]')?.textContent === text,

@@ -44,7 +44,15 @@ async function importInto(page, meting, files) {
 async function openMirror(page, students, staff) {
   await openTeam(page);
   await page.click('[data-testid=open-mirror]');
-  for (const meting of [students, staff]) {
+  await unlockAndCompare(page, [students, staff]);
+}
+
+/**
+ * On the mirror's choice screen: gives each meting's PIN when the screen asks for that
+ * meting (in this order), then compares and waits for the summary.
+ */
+async function unlockAndCompare(page, metingen) {
+  for (const meting of metingen) {
     await page.waitForSelector('[data-testid=mirror-pin]');
     await page.waitForFunction(
       (label) => document.querySelector('.unlock')?.textContent.includes(label),
@@ -330,18 +338,7 @@ test('an earlier pair of metingen on the device shows what changed, theme by the
   assert.deepEqual(await offered('mirror-before-staff'), [earlierStaffMeting.id]);
   await page.selectOption('[data-testid=mirror-before-students]', earlierMeting.id);
   await page.selectOption('[data-testid=mirror-before-staff]', earlierStaffMeting.id);
-  for (const m of [meting, staffMeting, earlierMeting, earlierStaffMeting]) {
-    await page.waitForFunction(
-      (label) => document.querySelector('.unlock')?.textContent.includes(label),
-      m.label,
-      { timeout: 30_000 },
-    );
-    await page.fill('[data-testid=mirror-pin]', m.pin);
-    await page.click('[data-testid=mirror-unlock]');
-  }
-  await page.waitForSelector('[data-testid=mirror-compare]', { timeout: 30_000 });
-  await page.click('[data-testid=mirror-compare]');
-  await page.waitForSelector('[data-testid=summary]', { timeout: 30_000 });
+  await unlockAndCompare(page, [meting, staffMeting, earlierMeting, earlierStaffMeting]);
   // This year's mirror is the one of the seed-000 class, whatever came before.
   assert.deepEqual(await themeVerdicts(page), expected.mirror.themes);
   await page.waitForSelector('[data-testid=change]');
